@@ -251,7 +251,7 @@ class ProgramCheckerTest {
     assertThat(found(egress(http))).containsExactly("NL2019 3:30", "NL2019 3:41", "NL2019 3:47");
     assertThat(found(egress(dns))).containsExactly("NL2019 3:41", "NL2019 3:47");
     assertThat(of(egress(http), Code.L7_WRONG_PROTOCOL).get(0).message())
-        .isEqualTo("a http block applies to TCP ports only, and 'dns-ports' holds udp/53");
+        .isEqualTo("an http block applies to TCP ports only, and 'dns-ports' holds udp/53");
   }
 
   @Test

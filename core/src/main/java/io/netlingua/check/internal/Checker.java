@@ -202,7 +202,7 @@ public final class Checker {
           .ifPresent(
               port -> report(
                   Code.L7_WRONG_PROTOCOL, term.span(),
-                  "a " + kind + " block applies to " + wanted + " ports only, and "
+                  ("http".equals(kind) ? "an " : "a ") + kind + " block applies to " + wanted + " ports only, and "
                       + (term instanceof PortRef ref
                           ? Describe.quote(ref.name()) + " holds " + Describe.port(port)
                           : Describe.port(port) + " is not one"),
