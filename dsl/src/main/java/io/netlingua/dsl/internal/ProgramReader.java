@@ -209,9 +209,7 @@ public final class ProgramReader {
     SourceFile source = decoded.file();
     sources.put(source.name(), source.text());
     if (decoded.problem().isPresent()) {
-      FileUnit unit = new FileUnit(real, root, new FileParser.ParsedFile(source, null, List.of(), List.of(), false));
-      unit.diagnostics.add(decoded.problem().get());
-      return unit;
+      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, List.of(decoded.problem().get()), List.of()));
     }
     return new FileUnit(real, root, parser.parse(source));
   }
@@ -287,7 +285,7 @@ public final class ProgramReader {
     boolean policySeen = false;
     boolean letOrPolicySeen = false;
     for (ItemContext item : tree.item()) {
-      boolean broken = FileUnit.hasError(item);
+      boolean broken = unit.hasError(item);
       if (item instanceof LetDeclContext) {
         LetDeclContext let = (LetDeclContext) item;
         if (broken) {
