@@ -266,7 +266,8 @@ public final class ProgramReader {
       unit.report(
           Code.IMPORT_CYCLE, span, "importing '" + path + "' closes a cycle: '" + cached.name() + "' imports "
               + (cached == unit ? "itself" : "this file, directly or not"));
-      return Optional.empty();
+      // Its lets are known already; keeping them in scope spares the user a cascade of unknown names.
+      return cached == unit ? Optional.empty() : Optional.of(cached);
     }
     String name = display(Path.of(unit.name()).resolveSibling(path));
     Optional<FileUnit> loaded = load(real, name, unit.root, unit);
