@@ -50,7 +50,8 @@ class RobustnessTest {
 
   private static final List<String> TOKENS = List.of(
       "policy", "cluster", "let", "=", "pods", "(", ")", "{", "}", ",", "in", "namespace", "namespaces", "select",
-      "ingress", "egress", "allow", "deny", "from", "to", "on", "tcp/80", "tcp", "icmp", "type", "3", "http", "GET",
+      "ingress", "egress", "allow", "deny", "from", "to", "on", "tcp/80", "tcp", "icmp", "type", "3", "http",
+      "GET",
       "*", "path", "\"/x\"", "\"", "\\", "cidr", "10.0.0.0/8", "::/0", "except", "fqdn", "a", "b-c", "!", "!=",
       "==", "notin", "import", "\"x.npl\"", "#", "//", "\n", "\r", "\r\n", "\t", " ", "\u00e9", "\uD83D\uDE80",
       "\uFEFF", "\u0000", "grpc", "kafka", "produce", "topic", "dns", "header", "log", "world", "kube-dns");
@@ -127,7 +128,8 @@ class RobustnessTest {
     StringBuilder text = new StringBuilder("namespace shop\nlet web = pods(app=web)\n");
     for (int i = 0; text.length() < chars; i++) {
       text.append("policy p").append(i).append(" {\n  select pods(app=a").append(i)
-          .append(")\n  ingress {\n    allow from web, cidr 10.0.0.0/8 on tcp/8080 { http GET path \"/x\" }\n  }\n}\n");
+          .append(")\n  ingress {\n    allow from web, cidr 10.0.0.0/8 on tcp/8080 { http GET path \"/x\" }")
+          .append("\n  }\n}\n");
     }
     return text.toString();
   }

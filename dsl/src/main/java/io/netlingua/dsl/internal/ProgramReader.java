@@ -115,7 +115,8 @@ public final class ProgramReader {
         Path real = given.toRealPath();
         out.add(new ProgramFile(real, name, real.getParent()));
       } else {
-        runDiagnostics.add(unreadable(name, Files.exists(given) ? "not a regular file" : "no such file or directory"));
+        String why = Files.exists(given) ? "not a regular file" : "no such file or directory";
+        runDiagnostics.add(unreadable(name, why));
       }
     } catch (IOException | SecurityException e) {
       runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
@@ -123,7 +124,8 @@ public final class ProgramReader {
   }
 
   /** Every .npl file below a directory; links are followed only while they stay inside the root. */
-  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out) throws IOException {
+  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out)
+      throws IOException {
     List<Path> entries;
     try (Stream<Path> list = Files.list(dir)) {
       entries = list.sorted().toList();
@@ -158,7 +160,8 @@ public final class ProgramReader {
   }
 
   private static Diagnostic unreadable(String name, String why) {
-    return Diagnostic.of(Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
+    return Diagnostic.of(
+        Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
   }
 
   /** A path as the user gave it, normalized, with '/' separators. */
@@ -209,7 +212,8 @@ public final class ProgramReader {
     SourceFile source = decoded.file();
     sources.put(source.name(), source.text());
     if (decoded.problem().isPresent()) {
-      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, List.of(decoded.problem().get()), List.of()));
+      List<Diagnostic> problem = List.of(decoded.problem().get());
+      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, problem, List.of()));
     }
     return new FileUnit(real, root, parser.parse(source));
   }
@@ -226,7 +230,8 @@ public final class ProgramReader {
     try {
       Path relative = Path.of(path);
       if (relative.isAbsolute()) {
-        unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
+        unit.report(
+            Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
         return Optional.empty();
       }
       target = unit.path.getParent().resolve(relative).normalize();
