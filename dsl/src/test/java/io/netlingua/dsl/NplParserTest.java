@@ -236,6 +236,29 @@ class NplParserTest {
   }
 
   @Test
+  void keywordsAreWordsWhereTheLanguageTakesAWord() {
+    ParseResult r = parse("namespace kafka\npolicy dns { select pods(app=http) egress {\n"
+        + "  allow to pods in namespace dns, service grpc in namespace topic, serviceaccount default on tcp/http\n"
+        + "} }\n");
+    Policy p = r.program().policies().get(0);
+    assertThat(p.name()).isEqualTo("dns");
+    assertThat(p.namespace()).contains("kafka");
+    assertThat(p.egress().orElseThrow().rules().get(0).peers()).extracting(NplParserTest::bare).containsExactly(
+        PodPeer.namespace("dns"), ServicePeer.of("grpc", "topic"), ServiceAccountPeer.of("default", null));
+    assertThat(p.egress().orElseThrow().rules().get(0).ports()).extracting(NplParserTest::bare)
+        .containsExactly(NamedPort.of(Protocol.TCP, "http"));
+  }
+
+  @Test
+  void commentsOfBothKindsAreKeptWithTheirPlace() {
+    ParseResult r = parse("// head\nnamespace a # trailing\n  # indented\nlet x = tcp/80//glued\n");
+    assertThat(r.comments()).extracting(Comment::text, Comment::ownLine).containsExactly(
+        tuple("// head", true), tuple("# trailing", false), tuple("# indented", true), tuple("//glued", false));
+    assertThat(r.comments().get(3).span().column()).isEqualTo(15);
+    assertThat(r.program().files().get(0).definitions()).hasSize(1);
+  }
+
+  @Test
   void readsEverySelectorFormWithKeywordsAsWordsAndPrefixedKeys() {
     PodPeer p = (PodPeer) peers(
         "pods(example.com/tier=api, a==b, c!=d, app in (kafka, dns), e notin (\"x-y\"), f, !g, "

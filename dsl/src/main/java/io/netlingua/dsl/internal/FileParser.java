@@ -18,9 +18,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Lexes and parses one decoded file. Before ANTLR parses, every token is scanned once: characters that start
- * no token, strings, token length and nesting depth are checked there, so that the recursive-descent parser
- * never recurses deeper than the nesting limit allows. Parsing tries SLL prediction with bail-out first and
- * reparses with full LL and error recovery only when that fails.
+ * no token, strings, token length and nesting depth are checked there, and a file nested too deeply is not
+ * parsed at all (the grammar has no recursive rule either, so parse depth is bounded whatever the input).
+ * Parsing tries SLL prediction with bail-out first and reparses with full LL and error recovery only when that
+ * fails.
  */
 public final class FileParser {
   private final ParseLimits limits;
