@@ -96,17 +96,17 @@ final class LetResolver {
     boolean failed = false;
     int depth = 1;
     for (LetTermContext term : let.ctx.letTerm()) {
-      Boolean isPeer;
+      boolean isPeer;
       if (term.peer() != null) {
         Peer p = reader.peer(term.peer());
         failed |= p == null;
         peers.add(p);
-        isPeer = Boolean.TRUE;
+        isPeer = true;
       } else if (term.port() != null) {
         Port p = reader.port(term.port());
         failed |= p == null;
         ports.add(p);
-        isPeer = Boolean.FALSE;
+        isPeer = false;
       } else {
         Token name = term.WORD().getSymbol();
         LetDecl target = target(unit, name);
@@ -115,9 +115,8 @@ final class LetResolver {
           continue;
         }
         if (target.state == LetDecl.State.IN_PROGRESS) {
-          unit.report(
-              Code.LET_CYCLE, unit.span(name),
-              "let '" + let.name + "' refers to itself through '" + target.name + "'");
+          String through = target == let ? "" : " through '" + target.name + "'";
+          unit.report(Code.LET_CYCLE, unit.span(name), "let '" + let.name + "' refers to itself" + through);
           failed = true;
           continue;
         }
@@ -133,6 +132,7 @@ final class LetResolver {
           ports.add(new PortRef(target.name, target.ports, unit.span(name)));
         }
       }
+      // A failed entry still counts for its kind, so that one mix is reported however the entries fared.
       if (!peers.isEmpty() && !ports.isEmpty()) {
         unit.report(
             Code.LET_KIND_MISMATCH, unit.span(term),
