@@ -19,8 +19,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -203,9 +201,14 @@ final class LetResolver {
     if (d != null || unit.brokenLets.contains(text)) {
       return d;
     }
-    Set<String> candidates = new TreeSet<>(unit.scope.keySet());
-    candidates.add(KUBE_DNS_NAME);
-    String hint = Names.closest(text, candidates).map(c -> "did you mean '" + c + "'?").orElse(null);
+    String hint = null;
+    // Suggestions cost a scan of the scope each; a bounded number per file keeps hostile input linear.
+    if (unit.suggestionsLeft > 0) {
+      unit.suggestionsLeft--;
+      List<String> candidates = new ArrayList<>(unit.scope.keySet());
+      candidates.add(KUBE_DNS_NAME);
+      hint = Names.closest(text, candidates).map(c -> "did you mean '" + c + "'?").orElse(null);
+    }
     unit.report(Code.UNKNOWN_NAME, unit.span(name), "unknown name '" + Names.shorten(text) + "'", hint);
     return null;
   }
