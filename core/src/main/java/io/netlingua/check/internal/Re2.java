@@ -70,10 +70,11 @@ public final class Re2 {
         atom = top[0] + 1;
         top = frames.pop();
         i++;
-      } else if (c == '[') {
-        i = classEnd(re, i);
-      } else if (c == '\\') {
-        i = escapeEnd(re, i);
+      } else if (c == '[' || c == '\\') {
+        // A class or a quoted literal may be long, and a repetition copies all of it: count its length.
+        int end = c == '[' ? classEnd(re, i) : escapeEnd(re, i);
+        atom = end - i;
+        i = end;
       } else if (c == '*' || c == '+' || c == '?') {
         top[0] = saturatedAdd(top[0], 1);
         i++;
@@ -119,7 +120,7 @@ public final class Re2 {
     return Math.min(re.length(), j + 1);
   }
 
-  /** The index after an escape starting at {@code i}: {@code \Q...\E}, {@code \p{..}}, {@code \x{..}}, or one char. */
+  /** The index after an escape at {@code i}: {@code \Q...\E}, {@code \p{..}}, {@code \x{..}} or one character. */
   private static int escapeEnd(String re, int i) {
     if (i + 1 >= re.length()) {
       return re.length();

@@ -60,7 +60,8 @@ public final class Syntax {
     return DNS1035_LABEL_RE.matcher(s).matches()
         ? Optional.empty()
         : Optional.of(
-            "must be lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
+            "must be lower-case letters, digits and '-', starting with a letter and ending with a letter or"
+                + " digit");
   }
 
   /**
@@ -167,9 +168,12 @@ public final class Syntax {
     return Optional.empty();
   }
 
-  /** An HTTP method: an upper-case RFC 7230 token of letters, words joined by {@code -} or {@code _}. */
+  /**
+   * An HTTP method: an upper-case RFC 7230 token of letters, words joined by {@code -} or {@code _} (so that
+   * {@code VERSION-CONTROL} passes), or {@code *} for any method.
+   */
   public static Optional<String> httpMethod(String s) {
-    return HTTP_METHOD_RE.matcher(s).matches()
+    return s.equals("*") || HTTP_METHOD_RE.matcher(s).matches()
         ? Optional.empty()
         : Optional.of("must be upper-case letters (GET, POST, ...) or *");
   }
