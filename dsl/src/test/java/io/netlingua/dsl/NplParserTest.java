@@ -432,6 +432,18 @@ class NplParserTest {
   }
 
   @Test
+  void anExceptListEndsWhereAPeerOrALetFollows() {
+    ParseResult r = parse("let web = pods(app=web)\n"
+        + "let l = cidr 10.0.0.0/8 except 10.1.0.0/16, 10.2.0.0/16, web, cidr fd00::/8 except fd00:1::/32, world\n");
+    Definition.Peers l = (Definition.Peers) r.program().files().get(0).definitions().get(1);
+    assertThat(l.terms()).hasSize(4);
+    assertThat(((CidrPeer) l.terms().get(0)).except()).containsExactly(Cidr.parse("10.1.0.0/16"),
+        Cidr.parse("10.2.0.0/16"));
+    assertThat(l.terms().get(1)).isInstanceOf(PeerRef.class);
+    assertThat(((CidrPeer) l.terms().get(2)).except()).containsExactly(Cidr.parse("fd00:1::/32"));
+  }
+
+  @Test
   void cidrsParseCanonicalFormsIncludingIpv6() {
     assertThat(peers("cidr ::/0, cidr 0.0.0.0/0, cidr fe80::/10")).extracting(p -> ((CidrPeer) p).cidr())
         .containsExactly(Cidr.parse("::/0"), Cidr.parse("0.0.0.0/0"), Cidr.parse("fe80::/10"));
