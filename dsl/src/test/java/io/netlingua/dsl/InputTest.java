@@ -115,6 +115,16 @@ class InputTest {
   }
 
   @Test
+  void syntaxErrorsSayWhatWasExpectedInTheLanguagesTerms() {
+    ParseResult r = NplParser.create().parse("t.npl",
+        "policy g in namespace a { select ingress { allow from pods on } }\nlet x = pods(app=)\n");
+    assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        "expected a peer or a let name, found 'ingress'",
+        "expected a port or a let name, found '}'",
+        "expected a word or a string, found ')'");
+  }
+
+  @Test
   void nestingBeyondTheLimitIsReportedWithoutRecursing() {
     String text = "let a = pods" + "(".repeat(200_000);
     ParseResult r = NplParser.create().parse("t.npl", text);
