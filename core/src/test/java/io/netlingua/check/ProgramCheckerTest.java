@@ -344,6 +344,9 @@ class ProgramCheckerTest {
     assertThat(found(http(at47(get().pathRegex("/[a-z0-9_-]{1,1000}/x{1000}"))))).isEmpty();
     assertThat(found(http(at47(get().pathRegex("/api/[a-z]{1,20}/\\p{Greek}+/\\Q{9999}\\E")))))
         .isEmpty();
+    assertThat(of(http(at47(get().pathRegex("[" + "a".repeat(900)))), Code.INVALID_REGEX).get(0).message())
+        .as("quoted values are cut, so that a long pattern does not flood the log")
+        .hasSizeLessThan(200);
   }
 
   @Test

@@ -41,7 +41,7 @@ public final class Re2 {
       Pattern.compile(regex);
       return Optional.empty();
     } catch (PatternSyntaxException e) {
-      return Optional.of(e.getDescription() + ": `" + e.getPattern() + "`");
+      return Optional.of(e.getDescription() + ": `" + Describe.shorten(e.getPattern()) + "`");
     } catch (RuntimeException e) {
       // re2j reports its own failures as PatternSyntaxException; anything else is still RE2 saying no.
       return Optional.of(String.valueOf(e.getMessage()));
