@@ -153,16 +153,29 @@ class CheckerPropertiesTest {
         });
   }
 
+  private static final List<Function<String, Optional<String>>> SYNTAX_CHECKS = List.of(
+      Syntax::dns1123Label, Syntax::dns1123Subdomain, Syntax::dns1035Label, Syntax::labelKey,
+      Syntax::labelValue, Syntax::portName, Syntax::fqdnPattern, Syntax::httpMethod, Syntax::httpPath,
+      Syntax::httpHost, Syntax::headerName, Syntax::headerValue, Syntax::kafkaTopic, Syntax::kafkaClientId);
+
   @Test
   void syntaxChecksNeverThrow() {
-    List<Function<String, Optional<String>>> checks = List.of(
-        Syntax::dns1123Label, Syntax::dns1123Subdomain, Syntax::dns1035Label, Syntax::labelKey,
-        Syntax::labelValue, Syntax::portName, Syntax::fqdnPattern, Syntax::httpMethod, Syntax::httpPath,
-        Syntax::httpHost, Syntax::headerName, Syntax::headerValue, Syntax::kafkaTopic, Syntax::kafkaClientId);
     qt().withFixedSeed(SEED)
         .withExamples(TRIES)
         .forAll(strings().allPossible().ofLengthBetween(0, 300))
-        .checkAssert(s -> checks.forEach(check -> assertThat(check.apply(s)).isNotNull()));
+        .checkAssert(s -> SYNTAX_CHECKS.forEach(check -> assertThat(check.apply(s)).isNotNull()));
+  }
+
+  /** A token may be 64 KiB long: no check may recurse per character (java.util.regex loops over groups do). */
+  @Test
+  void syntaxChecksTakeTokensOf64KiB() {
+    int n = 64 * 1024 / 2;
+    for (String unit : List.of("A-", "a.", "a-", "ab", "A_", "*.", "/a", "a|", "(a", "a)", "[a", "a*", "x?", "\\Q")) {
+      String token = unit.repeat(n) + unit.charAt(0);
+      SYNTAX_CHECKS.forEach(check -> assertThat(check.apply(token)).as(unit).isNotNull());
+      assertThat(Re2.problem(token)).as(unit).isNotNull();
+    }
+    assertThat(Syntax.httpMethod("A-".repeat(n) + "A")).isEmpty();
   }
 
   /** Names built by the rule Kubernetes states are accepted: the checks are no stricter than the rule. */

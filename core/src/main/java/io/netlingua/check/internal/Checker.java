@@ -121,11 +121,11 @@ public final class Checker {
 
   /** NL2002: names are unique per namespace, cluster policy names in the program; the later one is reported. */
   private void duplicatePolicies(Program program) {
-    Map<String, Policy> first = new LinkedHashMap<>();
+    // A cluster policy's namespace is empty: its names form their own space, the program's.
+    record Key(Optional<String> namespace, String name) {}
+    Map<Key, Policy> first = new LinkedHashMap<>();
     for (Policy p : program.policies()) {
-      // A NUL cannot occur in a name, so the key cannot confuse a namespace with a cluster policy.
-      String key = p.namespace().map(ns -> ns + "\0" + p.name()).orElse("\0" + p.name());
-      Policy earlier = first.putIfAbsent(key, p);
+      Policy earlier = first.putIfAbsent(new Key(p.namespace(), p.name()), p);
       if (earlier != null) {
         String what =
             p.namespace()
