@@ -53,7 +53,7 @@ public final class FormatCommand implements Callable<Integer> {
   static final class Mode {
     @Option(
         names = {"-w", "--write"},
-        description = "rewrite, atomically, the files that are not in canonical form; print nothing")
+        description = "rewrite the files that are not in canonical form, atomically")
     private boolean write;
 
     @Option(
