@@ -68,8 +68,8 @@ class FormatCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .isEqualTo(
-            "==> " + a + " <==" + System.lineSeparator() + canonical
-                + "==> " + b + " <==" + System.lineSeparator()
+            "==> " + a + " <==\n" + canonical
+                + "==> " + b + " <==\n"
                 + canonical.replace("policy web", "policy api"));
   }
 
