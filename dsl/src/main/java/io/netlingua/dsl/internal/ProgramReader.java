@@ -1,5 +1,6 @@
 package io.netlingua.dsl.internal;
 
+import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.SourceFiles;
@@ -405,6 +406,9 @@ public final class ProgramReader {
     for (FileUnit unit : units.values()) {
       diagnostics.addAll(unit.diagnostics);
     }
-    return new ParseResult(new Program(files), diagnostics, sources, comments);
+    Program model = new Program(files);
+    // The model-level checks (duplicates, directions, ports, label syntax, regexes, ...) live in core.
+    diagnostics.addAll(ProgramChecker.check(model));
+    return new ParseResult(model, diagnostics, sources, comments);
   }
 }
