@@ -292,7 +292,7 @@ final class ModelDump {
         new L7Block.Visitor<Void>() {
           @Override
           public Void http(HttpBlock b) {
-            b.rules().forEach(r -> line(5, http(r), r.span()));
+            b.rules().forEach(r -> line(5, httpRule(r), r.span()));
             return null;
           }
 
@@ -324,7 +324,7 @@ final class ModelDump {
         });
   }
 
-  private static String http(HttpRule r) {
+  private static String httpRule(HttpRule r) {
     StringBuilder s = new StringBuilder("http ").append(r.method().orElse("* (any method)"));
     s.append(r.path().map(p -> " path " + p.kind().name().toLowerCase(Locale.ROOT) + " "
         + quote(p.value())).orElse(" (any path)"));
