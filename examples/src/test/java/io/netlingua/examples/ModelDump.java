@@ -287,7 +287,7 @@ final class ModelDump {
   }
 
   private void l7(L7Block block) {
-    line(4, block.keyword() + " (a request matching any alternative)", block.span());
+    line(4, block.keyword() + " (a request must match one alternative)", block.span());
     block.accept(
         new L7Block.Visitor<Void>() {
           @Override
