@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * The one entry point of Netlingua: read {@code .npl} programs, write them back in canonical form, and render
- * what went wrong the way compilers do. Everything here speaks JDK and model types; the implementations live in
- * the pipeline's modules ({@code dsl} for reading and printing, {@code core} for diagnostics).
+ * what went wrong the way compilers do. Everything here speaks JDK and model types; the implementations live
+ * in the pipeline's modules ({@code dsl} for reading and printing, {@code core} for diagnostics).
  *
  * <p>Reading a program and reporting its problems:
  *
@@ -74,11 +74,12 @@ public final class Netlingua {
   }
 
   /**
-   * Reads one in-memory file as a program of its own. An {@code import} in it cannot be resolved and is reported
-   * as a missing import.
+   * Reads one in-memory file as a program of its own. An {@code import} in it cannot be resolved and is
+   * reported as a missing import.
    *
    * <pre>{@code
-   * ParseResult result = Netlingua.parse("inline.npl", "namespace shop\npolicy web { select pods ingress { } }");
+   * ParseResult result =
+   *     Netlingua.parse("inline.npl", "namespace shop\npolicy web { select pods ingress { } }");
    * }</pre>
    *
    * @param fileName the name diagnostics give the text
@@ -106,8 +107,9 @@ public final class Netlingua {
   }
 
   /**
-   * Every diagnostic of a result rendered as compilers do, in order: {@code file:line:col: error[NL2001]: ...},
-   * the source line, a caret under the column and the hint, if any. Empty when there is no diagnostic.
+   * Every diagnostic of a result rendered as compilers do, in order:
+   * {@code file:line:col: error[NL2001]: ...}, the source line, a caret under the column and the hint, if any.
+   * Empty when there is no diagnostic.
    *
    * <pre>{@code
    * System.err.print(Netlingua.render(result));

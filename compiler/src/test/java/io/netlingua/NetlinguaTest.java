@@ -45,13 +45,16 @@ class NetlinguaTest {
 
     assertThat(varargs.diagnostics()).isEmpty();
     assertThat(varargs.program()).isEqualTo(list.program());
-    assertThat(varargs.program().files()).extracting(PolicyFile::path).containsExactly(a.toString(), b.toString());
+    assertThat(varargs.program().files())
+        .extracting(PolicyFile::path)
+        .containsExactly(a.toString(), b.toString());
   }
 
   @Test
   void formatPrintsOnlyTheCommentsOfItsOwnFile() throws IOException {
     Path a = Files.writeString(dir.resolve("a.npl"), WEB);
-    Path b = Files.writeString(dir.resolve("b.npl"), WEB.replace("web tier", "api tier").replace("web {", "api {"));
+    String api = WEB.replace("web tier", "api tier").replace("web {", "api {");
+    Path b = Files.writeString(dir.resolve("b.npl"), api);
     ParseResult result = Netlingua.parse(a, b);
 
     String first = Netlingua.format(result.program().files().get(0), result.comments());

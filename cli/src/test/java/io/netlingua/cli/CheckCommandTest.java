@@ -124,7 +124,9 @@ class CheckCommandTest {
     CliRun run = CliRun.of("check", file.toString(), dir.resolve("missing").toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("error[NL2001]", "error[NL5001]").endsWith("2 errors" + System.lineSeparator());
+    assertThat(run.err())
+        .contains("error[NL2001]", "error[NL5001]")
+        .endsWith("2 errors" + System.lineSeparator());
   }
 
   private Path write(String name, String text) throws IOException {

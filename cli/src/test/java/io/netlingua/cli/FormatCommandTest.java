@@ -68,8 +68,8 @@ class FormatCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .isEqualTo(
-            "==> " + a + " <==" + System.lineSeparator() + canonical
-                + "==> " + b + " <==" + System.lineSeparator()
+            "==> " + a + " <==\n" + canonical
+                + "==> " + b + " <==\n"
                 + canonical.replace("policy web", "policy api"));
   }
 
@@ -111,7 +111,8 @@ class FormatCommandTest {
   @Test
   void nothingIsWrittenOrPrintedWhenTheProgramHasErrors() throws IOException {
     Path messy = write("messy.npl", MESSY);
-    Path broken = write("broken.npl", "namespace shop\npolicy api { select pods ingress { allow from nobody } }\n");
+    Path broken =
+        write("broken.npl", "namespace shop\npolicy api { select pods ingress { allow from nobody } }\n");
 
     CliRun print = CliRun.of("format", dir.toString());
     CliRun rewrite = CliRun.of("format", "--write", dir.toString());

@@ -24,9 +24,19 @@ class MainTest {
   }
 
   @Test
-  void helpIsPlainTextWithoutColour() {
-    assertThat(CliRun.of("--help").out()).doesNotContain("\u001b[");
-    assertThat(CliRun.of("check", "--help").out()).doesNotContain("\u001b[");
+  void helpIsPlainTextWithoutColourEvenWhenPicocliIsAskedForIt() {
+    String before = System.getProperty("picocli.ansi");
+    System.setProperty("picocli.ansi", "true");
+    try {
+      assertThat(CliRun.of("--help").out()).contains("Usage:").doesNotContain("\u001b[");
+      assertThat(CliRun.of("check", "--help").out()).contains("Usage:").doesNotContain("\u001b[");
+    } finally {
+      if (before == null) {
+        System.clearProperty("picocli.ansi");
+      } else {
+        System.setProperty("picocli.ansi", before);
+      }
+    }
   }
 
   @Test

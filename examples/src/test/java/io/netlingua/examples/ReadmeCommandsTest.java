@@ -3,6 +3,8 @@ package io.netlingua.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.netlingua.Netlingua;
+import io.netlingua.dsl.ParseResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +14,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's two set-up commands are the ones the project promises: the README shows exactly them, CI runs
  * the test command, and the main job's {@code java -jar} part really passes on the shop example when run as a
- * user runs it, in a child process on the jar that {@code mvn package} built (the cli module is built before this
- * one).
+ * user runs it, in a child process on the jar that {@code mvn package} built (the cli module is built before
+ * this one). The README's language snippet is a valid program.
  */
 class ReadmeCommandsTest {
   static final String MAIN_JOB =
@@ -58,17 +61,47 @@ class ReadmeCommandsTest {
     assertThat(output).containsPattern("netlingua check: \\d+ files?, \\d+ polic(y|ies): no errors");
   }
 
+  @Test
+  void theReadmesLanguageSnippetIsAValidProgram(@TempDir Path dir) throws IOException {
+    List<String> snippets = blocks(Files.readString(ROOT.resolve("README.md")), "```npl");
+    assertThat(snippets).hasSize(1);
+    Path file = Files.writeString(dir.resolve("readme.npl"), snippets.get(0));
+    // The snippet imports a file of lets; an empty file is a valid one.
+    Files.writeString(dir.resolve("common.npl"), "");
+
+    ParseResult result = Netlingua.parse(file);
+
+    assertThat(Netlingua.render(result)).isEmpty();
+    assertThat(result.program().policies()).hasSize(1);
+  }
+
   /** The lines of the README's {@code sh} code blocks that are commands (not blank, not comments). */
   static List<String> shellCommands(String readme) {
     List<String> commands = new ArrayList<>();
-    boolean inShell = false;
-    for (String line : readme.split("\\R")) {
-      if (line.startsWith("```")) {
-        inShell = !inShell && line.equals("```sh");
-      } else if (inShell && !line.isBlank() && !line.startsWith("#")) {
-        commands.add(line.strip());
-      }
+    for (String block : blocks(readme, "```sh")) {
+      block.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).map(String::strip).forEach(commands::add);
     }
     return commands;
+  }
+
+  /** The text of every fenced code block of the README that opens with {@code fence} (e.g. {@code ```sh}). */
+  static List<String> blocks(String readme, String fence) {
+    List<String> blocks = new ArrayList<>();
+    StringBuilder block = null;
+    boolean inBlock = false;
+    for (String line : readme.split("\\R")) {
+      if (line.startsWith("```")) {
+        if (!inBlock && line.equals(fence)) {
+          block = new StringBuilder();
+        } else if (inBlock && block != null) {
+          blocks.add(block.toString());
+          block = null;
+        }
+        inBlock = !inBlock;
+      } else if (block != null) {
+        block.append(line).append('\n');
+      }
+    }
+    return blocks;
   }
 }

@@ -62,8 +62,13 @@ public final class FormatCommand implements Callable<Integer> {
     private boolean check;
   }
 
-  /** One file of the program: its model, where it is on disk, and its canonical bytes. */
-  private record Formatted(PolicyFile file, Path path, byte[] canonical) {}
+  /** One file of the program: its model, where it is on disk, and its canonical text. */
+  private record Formatted(PolicyFile file, Path path, String canonical) {
+    /** The canonical text as the bytes of the file: UTF-8, no byte-order mark. */
+    byte[] bytes() {
+      return canonical.getBytes(StandardCharsets.UTF_8);
+    }
+  }
 
   /** Formats the program and returns the exit code. */
   @Override
@@ -78,8 +83,7 @@ public final class FormatCommand implements Callable<Integer> {
     }
     List<Formatted> files = new ArrayList<>();
     for (PolicyFile file : result.program().files()) {
-      String text = Netlingua.format(file, result.comments());
-      files.add(new Formatted(file, Path.of(file.path()), text.getBytes(StandardCharsets.UTF_8)));
+      files.add(new Formatted(file, Path.of(file.path()), Netlingua.format(file, result.comments())));
     }
     if (mode.write) {
       return write(changed(files), files.size(), err);
@@ -93,10 +97,11 @@ public final class FormatCommand implements Callable<Integer> {
 
   private static void print(List<Formatted> files, PrintWriter out) {
     for (Formatted f : files) {
+      // LF like the canonical text itself, whatever the platform, so that the output is the same everywhere.
       if (files.size() > 1) {
-        out.println("==> " + f.file().path() + " <==");
+        out.print("==> " + f.file().path() + " <==\n");
       }
-      out.print(new String(f.canonical(), StandardCharsets.UTF_8));
+      out.print(f.canonical());
     }
   }
 
@@ -104,7 +109,7 @@ public final class FormatCommand implements Callable<Integer> {
   private static List<Formatted> changed(List<Formatted> files) throws IOException {
     List<Formatted> changed = new ArrayList<>();
     for (Formatted f : files) {
-      if (!Arrays.equals(Files.readAllBytes(f.path()), f.canonical())) {
+      if (!Arrays.equals(Files.readAllBytes(f.path()), f.bytes())) {
         changed.add(f);
       }
     }
@@ -113,7 +118,7 @@ public final class FormatCommand implements Callable<Integer> {
 
   private static int write(List<Formatted> changed, int total, PrintWriter err) throws IOException {
     for (Formatted f : changed) {
-      AtomicFiles.replace(f.path(), f.canonical());
+      AtomicFiles.replace(f.path(), f.bytes());
       err.println("reformatted " + f.file().path());
     }
     err.println(
