@@ -13,6 +13,10 @@ public final class Peers {
    * duplicates (equal peers, spans included) removed.
    */
   public static List<Peer> flatten(List<? extends PeerTerm> terms) {
+    if (terms.size() == 1 && terms.get(0) instanceof PeerRef only) {
+      // Share the expansion: a let that names one other let must not copy its list (cost stays linear).
+      return only.peers();
+    }
     Set<Peer> out = new LinkedHashSet<>();
     for (PeerTerm term : terms) {
       if (term instanceof PeerRef ref) {
