@@ -18,9 +18,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Lexes and parses one decoded file. Before ANTLR parses, every token is scanned once: characters that start
- * no token, strings, token length and nesting depth are checked there, so that the recursive-descent parser
- * never recurses deeper than the nesting limit allows. Parsing tries SLL prediction with bail-out first and
- * reparses with full LL and error recovery only when that fails.
+ * no token, strings, token length and nesting depth are checked there, and a file nested too deeply is not
+ * parsed at all (the grammar has no recursive rule either, so parse depth is bounded whatever the input).
+ * Parsing tries SLL prediction with bail-out first and reparses with full LL and error recovery only when that
+ * fails.
  */
 public final class FileParser {
   private final ParseLimits limits;
@@ -38,13 +39,20 @@ public final class FileParser {
    * @param diagnostics lexical and syntax errors, in source order
    * @param comments the comments, in source order
    * @param fellBackToLl whether SLL prediction failed and the file was parsed again with LL
+   * @param errorTokens code-point indexes of the tokens where syntax errors were reported, ascending
    */
   public record ParsedFile(
       SourceFile source, NplGrammarParser.FileContext tree, List<Diagnostic> diagnostics, List<Comment> comments,
-      boolean fellBackToLl) {
+      boolean fellBackToLl, List<Integer> errorTokens) {
     public ParsedFile {
       diagnostics = List.copyOf(diagnostics);
       comments = List.copyOf(comments);
+      errorTokens = errorTokens.stream().sorted().toList();
+    }
+
+    /** A file that was not parsed (a limit or its encoding stopped it). */
+    static ParsedFile unparsed(SourceFile source, List<Diagnostic> diagnostics, List<Comment> comments) {
+      return new ParsedFile(source, null, diagnostics, comments, false, List.of());
     }
   }
 
@@ -58,23 +66,24 @@ public final class FileParser {
     tokens.fill();
     boolean nestingOk = scan(source, tokens.getTokens(), diagnostics, comments);
     if (!nestingOk) {
-      return new ParsedFile(source, null, diagnostics, comments, false);
+      return ParsedFile.unparsed(source, diagnostics, comments);
     }
     NplGrammarParser parser = new NplGrammarParser(tokens);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     try {
-      return new ParsedFile(source, parser.file(), diagnostics, comments, false);
+      return new ParsedFile(source, parser.file(), diagnostics, comments, false, List.of());
     } catch (ParseCancellationException sllFailed) {
       tokens.seek(0);
       parser.reset();
       parser.setErrorHandler(new SyntaxErrors());
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.addErrorListener(new Listener(source, diagnostics));
+      List<Integer> errorTokens = new ArrayList<>();
+      parser.addErrorListener(new Listener(source, diagnostics, errorTokens));
       NplGrammarParser.FileContext tree = parser.file();
       diagnostics.sort(Diagnostic.ORDER);
-      return new ParsedFile(source, tree, diagnostics, comments, true);
+      return new ParsedFile(source, tree, diagnostics, comments, true, errorTokens);
     }
   }
 
@@ -172,10 +181,12 @@ public final class FileParser {
   private static final class Listener extends BaseErrorListener {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
+    private final List<Integer> errorTokens;
 
-    Listener(SourceFile source, List<Diagnostic> diagnostics) {
+    Listener(SourceFile source, List<Diagnostic> diagnostics, List<Integer> errorTokens) {
       this.source = source;
       this.diagnostics = diagnostics;
+      this.errorTokens = errorTokens;
     }
 
     @Override
@@ -186,6 +197,7 @@ public final class FileParser {
       int start = t.getStartIndex();
       int end = t.getType() == Token.EOF ? start : t.getStopIndex() + 1;
       diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, source.span(start, end), msg));
+      errorTokens.add(start);
     }
   }
 }

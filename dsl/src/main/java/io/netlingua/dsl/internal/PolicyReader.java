@@ -93,7 +93,8 @@ final class PolicyReader {
       } else if (item instanceof DescriptionClauseContext) {
         if (description.isPresent()) {
           unit.report(
-              Code.REPEATED_DESCRIPTION, unit.span(item.getStart()), "policy '" + name + "' has a second description");
+              Code.REPEATED_DESCRIPTION, unit.span(item.getStart()),
+              "policy '" + name + "' has a second description");
         } else {
           description = Optional.of(FileUnit.string(((DescriptionClauseContext) item).STRING().getSymbol()));
         }
@@ -124,7 +125,8 @@ final class PolicyReader {
     if (!namespaceOk || subject == null) {
       return Optional.empty();
     }
-    return Optional.of(new Policy(name, namespace, description, subject, ingress, egress, unit.span(ctx)));
+    // The model's contract: a policy's span is its name, where duplicate-name diagnostics point.
+    return Optional.of(new Policy(name, namespace, description, subject, ingress, egress, unit.span(nameWord)));
   }
 
   /** The subject; null when every entry failed (each failure is reported). */

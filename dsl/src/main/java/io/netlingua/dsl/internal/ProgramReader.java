@@ -1,5 +1,6 @@
 package io.netlingua.dsl.internal;
 
+import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.SourceFiles;
@@ -22,6 +23,7 @@ import io.netlingua.model.Program;
 import io.netlingua.model.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -42,6 +44,8 @@ import java.util.stream.Stream;
  */
 public final class ProgramReader {
   private static final String EXTENSION = ".npl";
+  /** The largest byte array a JVM reliably allocates; a larger file limit is read as this one. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final ParseLimits limits;
   private final FileParser parser;
@@ -90,7 +94,7 @@ public final class ProgramReader {
           "cannot import '" + FileUnit.string(decl.STRING().getSymbol()) + "': text given in memory has no folder",
           "parse the files from disk to use imports");
     }
-    reader.scope(unit, List.of());
+    scope(unit, Map.of());
     return reader.finish(List.of(unit));
   }
 
@@ -114,15 +118,17 @@ public final class ProgramReader {
         Path real = given.toRealPath();
         out.add(new ProgramFile(real, name, real.getParent()));
       } else {
-        runDiagnostics.add(unreadable(name, Files.exists(given) ? "not a regular file" : "no such file or directory"));
+        String why = Files.exists(given) ? "not a regular file" : "no such file or directory";
+        runDiagnostics.add(unreadable(name, why));
       }
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | UncheckedIOException | SecurityException e) {
       runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
     }
   }
 
   /** Every .npl file below a directory; links are followed only while they stay inside the root. */
-  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out) throws IOException {
+  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out)
+      throws IOException {
     List<Path> entries;
     try (Stream<Path> list = Files.list(dir)) {
       entries = list.sorted().toList();
@@ -146,7 +152,7 @@ public final class ProgramReader {
         if (visited.add(real)) {
           try {
             walk(entry, entryName, root, visited, out);
-          } catch (IOException | SecurityException e) {
+          } catch (IOException | UncheckedIOException | SecurityException e) {
             runDiagnostics.add(unreadable(entryName, String.valueOf(e.getMessage())));
           }
         }
@@ -157,7 +163,8 @@ public final class ProgramReader {
   }
 
   private static Diagnostic unreadable(String name, String why) {
-    return Diagnostic.of(Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
+    return Diagnostic.of(
+        Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
   }
 
   /** A path as the user gave it, normalized, with '/' separators. */
@@ -181,22 +188,24 @@ public final class ProgramReader {
     if (cached != null) {
       return Optional.of(cached);
     }
+    // Never more than one byte past the limit is read: that byte is how an over-long file shows.
+    long limit = Math.min(limits.maxFileBytes(), MAX_ARRAY - 1);
     byte[] bytes;
     try (InputStream in = Files.newInputStream(real)) {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+      bytes = in.readNBytes((int) (limit + 1));
     } catch (IOException | SecurityException e) {
       if (importer == null) {
         runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
       }
       return Optional.empty();
     }
-    FileUnit unit = unit(real, root, Decoding.decode(name, bytes, limits.maxFileBytes()));
+    FileUnit unit = unit(real, root, Decoding.decode(name, bytes, limit));
     units.put(real, unit);
     structure(unit);
     unit.loading = true;
-    List<FileUnit> imported = new ArrayList<>();
-    for (int i = 0; i < unit.importDecls.size(); i++) {
-      importFile(unit, unit.importDecls.get(i)).ifPresent(imported::add);
+    Map<ImportDeclContext, FileUnit> imported = new LinkedHashMap<>();
+    for (ImportDeclContext decl : unit.importDecls) {
+      importFile(unit, decl).ifPresent(u -> imported.put(decl, u));
     }
     unit.loading = false;
     scope(unit, imported);
@@ -208,9 +217,8 @@ public final class ProgramReader {
     SourceFile source = decoded.file();
     sources.put(source.name(), source.text());
     if (decoded.problem().isPresent()) {
-      FileUnit unit = new FileUnit(real, root, new FileParser.ParsedFile(source, null, List.of(), List.of(), false));
-      unit.diagnostics.add(decoded.problem().get());
-      return unit;
+      List<Diagnostic> problem = List.of(decoded.problem().get());
+      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, problem, List.of()));
     }
     return new FileUnit(real, root, parser.parse(source));
   }
@@ -227,7 +235,8 @@ public final class ProgramReader {
     try {
       Path relative = Path.of(path);
       if (relative.isAbsolute()) {
-        unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
+        unit.report(
+            Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
         return Optional.empty();
       }
       target = unit.path.getParent().resolve(relative).normalize();
@@ -267,18 +276,15 @@ public final class ProgramReader {
       unit.report(
           Code.IMPORT_CYCLE, span, "importing '" + path + "' closes a cycle: '" + cached.name() + "' imports "
               + (cached == unit ? "itself" : "this file, directly or not"));
-      return Optional.empty();
+      // Its lets are known already; keeping them in scope spares the user a cascade of unknown names.
+      return cached == unit ? Optional.empty() : Optional.of(cached);
     }
-    String name = display(Path.of(unit.name()).resolveSibling(relativeOf(path)));
+    String name = display(Path.of(unit.name()).resolveSibling(path));
     Optional<FileUnit> loaded = load(real, name, unit.root, unit);
     if (loaded.isEmpty()) {
       unit.report(Code.MISSING_IMPORT, span, "cannot import '" + path + "': the file cannot be read");
     }
     return loaded;
-  }
-
-  private static Path relativeOf(String path) {
-    return Path.of(path);
   }
 
   /** The top level of a file: directive, imports, lets and policies, with their placement rules. */
@@ -290,7 +296,7 @@ public final class ProgramReader {
     boolean policySeen = false;
     boolean letOrPolicySeen = false;
     for (ItemContext item : tree.item()) {
-      boolean broken = FileUnit.hasError(item);
+      boolean broken = unit.hasError(item);
       if (item instanceof LetDeclContext) {
         LetDeclContext let = (LetDeclContext) item;
         if (broken) {
@@ -311,6 +317,8 @@ public final class ProgramReader {
         continue;
       } else if (item instanceof NamespaceDirectiveContext) {
         NamespaceDirectiveContext d = (NamespaceDirectiveContext) item;
+        // The first directive is the file's default namespace even when misplaced, so that its policies
+        // do not also get NL2007.
         if (unit.namespace.isPresent()) {
           unit.report(
               Code.MISPLACED_NAMESPACE, unit.span(d), "a second namespace directive",
@@ -356,12 +364,12 @@ public final class ProgramReader {
     unit.ownLets.put(name, new LetDecl(unit, name, ctx, unit.span(ctx)));
   }
 
-  /** The lets visible in a file: its own, then the own lets of each file it imports. */
-  private void scope(FileUnit unit, List<FileUnit> imported) {
+  /** The lets visible in a file: its own, then the own lets of each file it imports (NL2003 on a clash). */
+  private static void scope(FileUnit unit, Map<ImportDeclContext, FileUnit> imported) {
     unit.scope.putAll(unit.ownLets);
     Map<String, FileUnit> importedFrom = new HashMap<>();
-    for (int i = 0; i < imported.size(); i++) {
-      FileUnit other = imported.get(i);
+    for (Map.Entry<ImportDeclContext, FileUnit> entry : imported.entrySet()) {
+      FileUnit other = entry.getValue();
       unit.brokenLets.addAll(other.brokenLets);
       for (LetDecl let : other.ownLets.values()) {
         LetDecl existing = unit.scope.get(let.name);
@@ -374,22 +382,12 @@ public final class ProgramReader {
               "let '" + let.name + "' is also defined in '" + other.name() + "', which this file imports");
         } else if (existing != let) {
           unit.report(
-              Code.DUPLICATE_LET, unit.span(importDeclOf(unit, other)),
+              Code.DUPLICATE_LET, unit.span(entry.getKey()),
               "let '" + let.name + "' is defined both in '" + importedFrom.get(let.name).name() + "' and in '"
                   + other.name() + "'");
         }
       }
     }
-  }
-
-  private static ImportDeclContext importDeclOf(FileUnit unit, FileUnit imported) {
-    for (ImportDeclContext d : unit.importDecls) {
-      String path = FileUnit.string(d.STRING().getSymbol());
-      if (imported.name().endsWith(Path.of(path).normalize().toString().replace('\\', '/'))) {
-        return d;
-      }
-    }
-    return unit.importDecls.get(unit.importDecls.size() - 1);
   }
 
   // ---------------------------------------------------------------------------------------- the model
@@ -419,6 +417,9 @@ public final class ProgramReader {
     for (FileUnit unit : units.values()) {
       diagnostics.addAll(unit.diagnostics);
     }
-    return new ParseResult(new Program(files), diagnostics, sources, comments);
+    Program model = new Program(files);
+    // The model-level checks (duplicates, directions, ports, label syntax, regexes, ...) live in core.
+    diagnostics.addAll(ProgramChecker.check(model));
+    return new ParseResult(model, diagnostics, sources, comments);
   }
 }
