@@ -36,44 +36,52 @@ class RoundTripPropertyTest {
 
   @Test
   void aFilePrintedAndParsedBackIsTheSameModelAndPrintsTheSame() {
-    qt().withFixedSeed(SEED).withExamples(TRIES).withShrinkCycles(SHRINK_CYCLES).forAll(ModelGenerators.files()).checkAssert(file -> {
-      String text = NplPrinter.print(file);
-      ParseResult result = parser.parse(file.path(), text);
-      String context = context(text);
-      assertThat(result.diagnostics()).as("diagnostics of %s", context).isEmpty();
-      PolicyFile back = result.program().files().get(0);
-      assertThat(back).as(context).usingRecursiveComparison().ignoringFieldsOfTypes(SourceSpan.class).isEqualTo(file);
-      assertThat(NplPrinter.print(back, result.comments())).as(context).isEqualTo(text);
-    });
+    qt().withFixedSeed(SEED).withExamples(TRIES).withShrinkCycles(SHRINK_CYCLES)
+        .forAll(ModelGenerators.files())
+        .checkAssert(this::roundTripsInMemory);
   }
 
   @Test
   void aProgramOfFilesWithImportsPrintedAndReadBackIsTheSameModel(@TempDir Path dir) {
     AtomicInteger tries = new AtomicInteger();
-    qt().withFixedSeed(SEED).withExamples(TRIES).withShrinkCycles(SHRINK_CYCLES).forAll(ModelGenerators.programs()).checkAssert(program -> {
-      // A fresh root per try: the parser reads every .npl file below it.
-      Path root = dir.resolve("p" + tries.incrementAndGet());
-      String prefix = root.toString().replace('\\', '/') + "/";
-      StringBuilder texts = new StringBuilder();
-      for (PolicyFile file : program.files()) {
-        String text = NplPrinter.print(file);
-        write(root.resolve(file.path()), text);
-        texts.append("--- ").append(file.path()).append('\n').append(text);
-      }
-      String context = context(texts.toString());
-      ParseResult result = parser.parse(List.of(root));
-      assertThat(result.diagnostics()).as("diagnostics of %s", context).isEmpty();
-      // The parser names each file by the root as given plus its path below it.
-      Program expected = new Program(program.files().stream()
-          .map(f -> new PolicyFile(prefix + f.path(), f.namespace(), f.imports(), f.definitions(), f.policies()))
-          .toList());
-      assertThat(result.program()).as(context)
-          .usingRecursiveComparison().ignoringFieldsOfTypes(SourceSpan.class).isEqualTo(expected);
-      String reprinted = result.program().files().stream()
-          .map(f -> "--- " + f.path().substring(prefix.length()) + "\n" + NplPrinter.print(f))
-          .collect(Collectors.joining());
-      assertThat(reprinted).as(context).isEqualTo(texts.toString());
-    });
+    // A fresh root per try: the parser reads every .npl file below it.
+    qt().withFixedSeed(SEED).withExamples(TRIES).withShrinkCycles(SHRINK_CYCLES)
+        .forAll(ModelGenerators.programs())
+        .checkAssert(program -> roundTripsOnDisk(program, dir.resolve("p" + tries.incrementAndGet())));
+  }
+
+  private void roundTripsInMemory(PolicyFile file) {
+    String text = NplPrinter.print(file);
+    ParseResult result = parser.parse(file.path(), text);
+    String context = context(text);
+    assertThat(result.diagnostics()).as("diagnostics of %s", context).isEmpty();
+    PolicyFile back = result.program().files().get(0);
+    assertThat(back).as(context)
+        .usingRecursiveComparison().ignoringFieldsOfTypes(SourceSpan.class).isEqualTo(file);
+    assertThat(NplPrinter.print(back, result.comments())).as(context).isEqualTo(text);
+  }
+
+  private void roundTripsOnDisk(Program program, Path root) {
+    String prefix = root.toString().replace('\\', '/') + "/";
+    StringBuilder texts = new StringBuilder();
+    for (PolicyFile file : program.files()) {
+      String text = NplPrinter.print(file);
+      write(root.resolve(file.path()), text);
+      texts.append("--- ").append(file.path()).append('\n').append(text);
+    }
+    String context = context(texts.toString());
+    ParseResult result = parser.parse(List.of(root));
+    assertThat(result.diagnostics()).as("diagnostics of %s", context).isEmpty();
+    // The parser names each file by the root as given plus its path below it.
+    Program expected = new Program(program.files().stream()
+        .map(f -> new PolicyFile(prefix + f.path(), f.namespace(), f.imports(), f.definitions(), f.policies()))
+        .toList());
+    assertThat(result.program()).as(context)
+        .usingRecursiveComparison().ignoringFieldsOfTypes(SourceSpan.class).isEqualTo(expected);
+    String reprinted = result.program().files().stream()
+        .map(f -> "--- " + f.path().substring(prefix.length()) + "\n" + NplPrinter.print(f))
+        .collect(Collectors.joining());
+    assertThat(reprinted).as(context).isEqualTo(texts.toString());
   }
 
   private static String context(String text) {
