@@ -92,12 +92,12 @@ final class Syntax {
 
   /** A peer list entry: a {@code let} reference by name, or a peer. */
   static String peerTerm(PeerTerm term) {
-    return term instanceof PeerRef ? ((PeerRef) term).name() : ((Peer) term).accept(PEER);
+    return term instanceof PeerRef ref ? ref.name() : ((Peer) term).accept(PEER);
   }
 
   /** A port list entry: a {@code let} reference by name, or a port. */
   static String portTerm(PortTerm term) {
-    return term instanceof PortRef ? ((PortRef) term).name() : ((Port) term).accept(PORT);
+    return term instanceof PortRef ref ? ref.name() : ((Port) term).accept(PORT);
   }
 
   private static String inNamespace(Optional<String> namespace) {
@@ -111,12 +111,12 @@ final class Syntax {
           boolean allPods = peer.pods().selectsAll();
           String pods = allPods ? "pods" : "pods(" + selector(peer.pods()) + ")";
           NamespaceScope scope = peer.namespaces();
-          if (scope instanceof NamespaceScope.Named) {
-            String ns = word(((NamespaceScope.Named) scope).name());
+          if (scope instanceof NamespaceScope.Named named) {
+            String ns = word(named.name());
             return allPods ? "namespace " + ns : pods + " in namespace " + ns;
           }
-          if (scope instanceof NamespaceScope.Selected) {
-            String namespaces = "namespaces(" + selector(((NamespaceScope.Selected) scope).selector()) + ")";
+          if (scope instanceof NamespaceScope.Selected selected) {
+            String namespaces = "namespaces(" + selector(selected.selector()) + ")";
             return allPods ? namespaces : pods + " in " + namespaces;
           }
           return scope instanceof NamespaceScope.AnyNamespace ? pods + " in any namespace" : pods;
