@@ -93,7 +93,8 @@ class CheckerPropertiesTest {
           HttpRule.PathMatch.Kind.values()[Math.floorMod(number(), 3)], word())), Optional.of(word()),
           List.of(new HttpRule.HeaderMatch(word(), Optional.of(word()), span())), span());
       Rule web = new Rule(Action.ALLOW, false, List.of(new PeerRef("mixed", expansion, span())),
-          List.of(new PortRange(Protocol.TCP, number(), number(), span()), new NamedPort(Protocol.UDP, word(), span())),
+          List.of(new PortRange(Protocol.TCP, number(), number(), span()),
+              new NamedPort(Protocol.UDP, word(), span())),
           Optional.of(new HttpBlock(List.of(http), span())), span());
       Rule kafka = new Rule(Action.DENY, false, List.copyOf(others),
           List.of(new IcmpPort(false, Optional.of(number()), Optional.of(number()), span())),
@@ -170,7 +171,9 @@ class CheckerPropertiesTest {
   @Test
   void syntaxChecksTakeTokensOf64KiB() {
     int n = 64 * 1024 / 2;
-    for (String unit : List.of("A-", "a.", "a-", "ab", "A_", "*.", "/a", "a|", "(a", "a)", "[a", "a*", "x?", "\\Q")) {
+    List<String> units =
+        List.of("A-", "a.", "a-", "ab", "A_", "*.", "/a", "a|", "(a", "a)", "[a", "a*", "x?", "\\Q");
+    for (String unit : units) {
       String token = unit.repeat(n) + unit.charAt(0);
       SYNTAX_CHECKS.forEach(check -> assertThat(check.apply(token)).as(unit).isNotNull());
       assertThat(Re2.problem(token)).as(unit).isNotNull();

@@ -125,6 +125,14 @@ class InputTest {
   }
 
   @Test
+  void readingStopsAfterAHundredSyntaxErrors() {
+    ParseResult r = NplParser.create().parse("t.npl", "let = policy }\n".repeat(1000));
+    assertThat(r.diagnostics()).hasSize(100).allMatch(d -> d.code() == Code.SYNTAX_ERROR);
+    assertThat(r.diagnostics().get(99).message()).endsWith("the rest is not read)");
+    assertThat(r.diagnostics().get(99).span().line()).isLessThan(100);
+  }
+
+  @Test
   void nestingBeyondTheLimitIsReportedWithoutRecursing() {
     String text = "let a = pods" + "(".repeat(200_000);
     ParseResult r = NplParser.create().parse("t.npl", text);
