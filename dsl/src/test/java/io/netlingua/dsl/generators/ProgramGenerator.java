@@ -47,8 +47,7 @@ import io.netlingua.model.Subject;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +99,9 @@ final class ProgramGenerator {
   private final Rnd rnd;
   private final Texts texts;
   /** Every let and policy name is unique in the program: no clash in any scope or namespace is possible. */
-  private final Set<String> usedNames = new HashSet<>();
-  private final Map<String, List<PeerLet>> peerLetsByFile = new HashMap<>();
-  private final Map<String, List<PortLet>> portLetsByFile = new HashMap<>();
+  private final Set<String> usedNames = new LinkedHashSet<>();
+  private final Map<String, List<PeerLet>> peerLetsByFile = new LinkedHashMap<>();
+  private final Map<String, List<PortLet>> portLetsByFile = new LinkedHashMap<>();
   private boolean kubeDnsOverridden;
 
   ProgramGenerator(Rnd rnd) {
@@ -189,7 +188,7 @@ final class ProgramGenerator {
 
   /** A policy name; reserved words are allowed there, and so sometimes chosen. */
   private String policyName() {
-    return unique(() -> rnd.chance(5) ? rnd.pick(List.copyOf(Texts.RESERVED)) : texts.name(), n -> true);
+    return unique(() -> rnd.chance(5) ? rnd.pick(Texts.RESERVED) : texts.name(), n -> true);
   }
 
   private String unique(Supplier<String> candidates, Predicate<String> allowed) {
@@ -323,7 +322,7 @@ final class ProgramGenerator {
    */
   private <T> List<T> distinctTerms(int count, List<T> refs, Supplier<T> fresh, Function<T, List<?>> meaning) {
     List<T> out = new ArrayList<>();
-    Set<Object> seen = new HashSet<>();
+    Set<Object> seen = new LinkedHashSet<>();
     for (int attempt = 0; attempt < count * 4 && out.size() < count; attempt++) {
       T term = !refs.isEmpty() && rnd.chance(35) ? rnd.pick(refs) : fresh.get();
       List<?> means = meaning.apply(term);
@@ -376,7 +375,7 @@ final class ProgramGenerator {
   /** One to three requirements with distinct keys, every operator equally likely. */
   LabelSelector selector() {
     int count = rnd.between(1, 3);
-    Set<String> keys = new HashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
     List<LabelRequirement> requirements = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String key = texts.labelKey();
@@ -504,7 +503,7 @@ final class ProgramGenerator {
     }
     Optional<String> host = rnd.chance(25) ? Optional.of(texts.hostName()) : Optional.empty();
     List<HttpRule.HeaderMatch> headers = new ArrayList<>();
-    Set<String> names = new HashSet<>();
+    Set<String> names = new LinkedHashSet<>();
     int count = rnd.between(0, 2);
     for (int i = 0; i < count; i++) {
       String name = texts.headerName();

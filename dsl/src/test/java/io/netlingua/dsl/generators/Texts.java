@@ -1,7 +1,6 @@
 package io.netlingua.dsl.generators;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * Random texts that satisfy the syntax LANGUAGE.md (and Kubernetes) demand of each kind of name, with a bias
@@ -9,8 +8,8 @@ import java.util.Set;
  * quotes, backslashes and non-ASCII text in strings.
  */
 final class Texts {
-  /** The reserved words of the language: never the name of a {@code let}. */
-  static final Set<String> RESERVED = Set.of(
+  /** The reserved words of the language (never the name of a {@code let}), in a fixed order to pick from. */
+  static final List<String> RESERVED = List.of(
       "namespace", "namespaces", "import", "let", "policy", "cluster", "in", "select", "description", "ingress",
       "egress", "log", "allow", "deny", "from", "to", "on", "pods", "any", "serviceaccount", "service", "cidr",
       "except", "fqdn", "world", "nodes", "host", "kube-apiserver", "tcp", "udp", "sctp", "icmp", "icmpv6", "type",

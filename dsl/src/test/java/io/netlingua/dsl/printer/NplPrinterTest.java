@@ -236,10 +236,10 @@ class NplPrinterTest {
   }
 
   @Test
-  void quotesWordsThatAreNotSafeBareAndEscapesStrings() {
+  void quotesOnlyWhatIsNotAWordAndEscapesStrings() {
     LabelSelector labels = LabelSelector.builder()
         .equal("version", "2").equal("empty", "").in("Mixed_Case.key", "v1.2", "1a")
-        .exists("1.example.com/x").exists("example.com/name").build();
+        .exists("1.example.com/x").exists("bad key").exists("a/b c").build();
     Policy p = Policy.namespaced("quoting", "9lives")
         .description("say \"hi\" \\ héllo ✓")
         .select(PodPeer.of(labels))
@@ -253,11 +253,11 @@ class NplPrinterTest {
 
         import "../lib/a \\"b\\".npl"
 
-        policy quoting in namespace "9lives" {
+        policy quoting in namespace 9lives {
           description "say \\"hi\\" \\\\ héllo ✓"
-          select pods(version="2", empty="", Mixed_Case.key in (v1.2, "1a"), "1.example.com/x", example.com/name)
+          select pods(version=2, empty="", Mixed_Case.key in (v1.2, 1a), 1.example.com/x, "bad key", "a/b c")
           ingress {
-            allow from namespace in, serviceaccount "0sa.x" on tcp/"1http", tcp/http
+            allow from namespace in, serviceaccount 0sa.x on tcp/1http, tcp/http
           }
         }
         """);

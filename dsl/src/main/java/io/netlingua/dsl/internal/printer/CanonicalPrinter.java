@@ -85,8 +85,8 @@ public final class CanonicalPrinter {
   }
 
   private static String definitionTerms(Definition d) {
-    return d instanceof Definition.Peers
-        ? Syntax.list(((Definition.Peers) d).terms(), Syntax::peerTerm)
+    return d instanceof Definition.Peers peers
+        ? Syntax.list(peers.terms(), Syntax::peerTerm)
         : Syntax.list(((Definition.Ports) d).terms(), Syntax::portTerm);
   }
 

@@ -34,15 +34,14 @@ final class Syntax {
   private Syntax() {}
 
   /**
-   * A word, bare when it matches the word syntax and starts with a letter, quoted otherwise. Words that start with
-   * a digit are quoted because the lexer may read them as numbers, port ranges or addresses ({@code 8000-8100},
-   * {@code 10.0.0.1}); a quoted word always means the same as the bare one.
+   * A word: bare when it matches the word syntax, quoted otherwise (the empty label value, for one). Keywords stay
+   * bare: the language accepts them wherever it takes a word.
    */
   static String word(String word) {
     return isBareWord(word) ? word : string(word);
   }
 
-  /** A label key: bare when it is a bare word, or a bare DNS prefix, a slash and a bare word. */
+  /** A label key: bare when it is a word, or a DNS prefix, a slash and a word. */
   static String labelKey(String key) {
     int slash = key.indexOf('/');
     boolean bare =
@@ -53,11 +52,7 @@ final class Syntax {
   }
 
   private static boolean isBareWord(String word) {
-    return WORD.matcher(word).matches() && isAsciiLetter(word.charAt(0));
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return WORD.matcher(word).matches();
   }
 
   /** A double-quoted string; {@code "} and {@code \} are the only characters escaped. */
@@ -97,12 +92,12 @@ final class Syntax {
 
   /** A peer list entry: a {@code let} reference by name, or a peer. */
   static String peerTerm(PeerTerm term) {
-    return term instanceof PeerRef ? ((PeerRef) term).name() : ((Peer) term).accept(PEER);
+    return term instanceof PeerRef ref ? ref.name() : ((Peer) term).accept(PEER);
   }
 
   /** A port list entry: a {@code let} reference by name, or a port. */
   static String portTerm(PortTerm term) {
-    return term instanceof PortRef ? ((PortRef) term).name() : ((Port) term).accept(PORT);
+    return term instanceof PortRef ref ? ref.name() : ((Port) term).accept(PORT);
   }
 
   private static String inNamespace(Optional<String> namespace) {
@@ -116,12 +111,12 @@ final class Syntax {
           boolean allPods = peer.pods().selectsAll();
           String pods = allPods ? "pods" : "pods(" + selector(peer.pods()) + ")";
           NamespaceScope scope = peer.namespaces();
-          if (scope instanceof NamespaceScope.Named) {
-            String ns = word(((NamespaceScope.Named) scope).name());
+          if (scope instanceof NamespaceScope.Named named) {
+            String ns = word(named.name());
             return allPods ? "namespace " + ns : pods + " in namespace " + ns;
           }
-          if (scope instanceof NamespaceScope.Selected) {
-            String namespaces = "namespaces(" + selector(((NamespaceScope.Selected) scope).selector()) + ")";
+          if (scope instanceof NamespaceScope.Selected selected) {
+            String namespaces = "namespaces(" + selector(selected.selector()) + ")";
             return allPods ? namespaces : pods + " in " + namespaces;
           }
           return scope instanceof NamespaceScope.AnyNamespace ? pods + " in any namespace" : pods;
