@@ -279,14 +279,14 @@ class NplParserTest {
   @Test
   void readsEveryPortForm() {
     List<Port> p = ports("tcp/8080, udp/53, sctp/9999, tcp/8000-8100, tcp/http, tcp/kafka, tcp, udp, sctp, icmp, "
-        + "icmp type 8, icmp type 3 code 4, icmpv6 type 128, tcp/070");
+        + "icmp type 8, icmp type 3 code 4, icmpv6 type 128, tcp/070, udp/\"metrics\"");
     assertThat(p).extracting(NplParserTest::bare).containsExactly(
         PortRange.of(Protocol.TCP, 8080), PortRange.of(Protocol.UDP, 53), PortRange.of(Protocol.SCTP, 9999),
         PortRange.of(Protocol.TCP, 8000, 8100), NamedPort.of(Protocol.TCP, "http"),
         NamedPort.of(Protocol.TCP, "kafka"),
         AllPorts.of(Protocol.TCP), AllPorts.of(Protocol.UDP), AllPorts.of(Protocol.SCTP),
         IcmpPort.of(false, null, null), IcmpPort.of(false, 8, null), IcmpPort.of(false, 3, 4),
-        IcmpPort.of(true, 128, null), PortRange.of(Protocol.TCP, 70));
+        IcmpPort.of(true, 128, null), PortRange.of(Protocol.TCP, 70), NamedPort.of(Protocol.UDP, "metrics"));
   }
 
   @Test

@@ -5,7 +5,7 @@
  * - A word is one token even when it holds '/', '.', ':' or '-': label keys with a DNS prefix
  *   (example.com/tier), CIDRs (10.0.0.0/8, 2001:db8::/32, ::ffff:10.0.0.0/104), ranges (8000-8100). Invalid
  *   CIDR text therefore reaches the model builder whole, which hands it to Cidr.read for a canonical hint.
- * - tcp/8080, udp/53, tcp/http are one PORTSPEC token: it is defined before WORD and wins ties of length.
+ * - tcp/8080, udp/53, tcp/http, tcp/"http" are one PORTSPEC token: it is defined before WORD and wins ties of length.
  * - Keywords are accepted wherever the language takes a word (rule 'word').
  * - Characters that start no token and unterminated strings never fail the lexer: the reader reports them.
  */
@@ -169,7 +169,8 @@ EQ : '=' ;
 BANG : '!' ;
 STAR : '*' ;
 
-PORTSPEC : ('tcp' | 'udp' | 'sctp') '/' WORD_CHAR+ ;
+/* A named port may be quoted like any word (tcp/"http"); the quotes belong to the one token. */
+PORTSPEC : ('tcp' | 'udp' | 'sctp') '/' (WORD_CHAR+ | '"' ('\\' ~[\r\n] | ~["\\\r\n])* '"') ;
 WORD : WORD_CHAR+ ('/' WORD_CHAR+)* ;
 
 /*

@@ -95,7 +95,11 @@ final class FileUnit {
 
   /** The value of a string token: quotes removed, {@code \"} and {@code \\} unescaped. */
   static String string(Token token) {
-    String t = token.getText();
+    return unquote(token.getText());
+  }
+
+  /** The value of string text that starts with its opening quote: quotes removed, escapes undone. */
+  static String unquote(String t) {
     int end = t.length() > 1 && t.endsWith("\"") && !escapedQuote(t) ? t.length() - 1 : t.length();
     StringBuilder out = new StringBuilder(end);
     for (int i = 1; i < end; i++) {

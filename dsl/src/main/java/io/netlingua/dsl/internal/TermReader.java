@@ -236,6 +236,9 @@ final class TermReader {
       int slash = text.indexOf('/');
       Protocol protocol = Protocol.valueOf(text.substring(0, slash).toUpperCase(Locale.ROOT));
       String rest = text.substring(slash + 1);
+      if (rest.startsWith("\"")) {
+        return new NamedPort(protocol, FileUnit.unquote(rest), span);
+      }
       if (DIGITS.matcher(rest).matches()) {
         int port = number(rest);
         return new PortRange(protocol, port, port, span);
