@@ -1,0 +1,137 @@
+package io.netlingua.dsl.internal;
+
+import io.netlingua.diagnostics.Code;
+import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.dsl.internal.FileParser.ParsedFile;
+import io.netlingua.model.Import;
+import io.netlingua.model.PolicyFile.NamespaceDirective;
+import io.netlingua.model.SourceSpan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+/**
+ * One file being read: its text, parse tree and top-level structure (namespace directive, imports, lets,
+ * policies), the lets in its scope, and the diagnostics found in it. Also the helpers that turn tokens into
+ * text and spans, shared by every stage that reads the tree.
+ */
+final class FileUnit {
+  /** Where the file is on disk, or null for text given in memory. */
+  final Path path;
+  /** The program root its imports must stay in, or null for text given in memory. */
+  final Path root;
+  final ParsedFile parsed;
+  final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  Optional<NamespaceDirective> namespace = Optional.empty();
+  final List<Import> imports = new ArrayList<>();
+  /** The import statements, parallel to {@link #imports}. */
+  final List<NplGrammarParser.ImportDeclContext> importDecls = new ArrayList<>();
+  /** The file's own lets, first definition of each name, in source order. */
+  final Map<String, LetDecl> ownLets = new LinkedHashMap<>();
+  /** Names of lets whose text has syntax errors: their uses are not reported again. */
+  final Set<String> brokenLets = new HashSet<>();
+  final List<ParserRuleContext> policies = new ArrayList<>();
+  /** Every let visible in this file: its own, then those of the files it imports. */
+  final Map<String, LetDecl> scope = new LinkedHashMap<>();
+  /** Whether its imports are being read: an import of it then closes a cycle. */
+  boolean loading;
+
+  FileUnit(Path path, Path root, ParsedFile parsed) {
+    this.path = path;
+    this.root = root;
+    this.parsed = parsed;
+    diagnostics.addAll(parsed.diagnostics());
+  }
+
+  /** The file name diagnostics use. */
+  String name() {
+    return parsed.source().name();
+  }
+
+  SourceFile source() {
+    return parsed.source();
+  }
+
+  void report(Code code, SourceSpan span, String message) {
+    diagnostics.add(Diagnostic.of(code, span, message));
+  }
+
+  void report(Code code, SourceSpan span, String message, String hint) {
+    diagnostics.add(Diagnostic.of(code, span, message, hint));
+  }
+
+  SourceSpan span(ParserRuleContext ctx) {
+    Token stop = ctx.getStop();
+    int start = ctx.getStart().getStartIndex();
+    int end = stop == null || stop.getType() == Token.EOF ? start : stop.getStopIndex() + 1;
+    return source().span(start, Math.max(start, end));
+  }
+
+  SourceSpan span(Token token) {
+    return source().span(token.getStartIndex(), token.getStopIndex() + 1);
+  }
+
+  SourceSpan span(Token from, Token to) {
+    return source().span(from.getStartIndex(), to.getStopIndex() + 1);
+  }
+
+  /** The text of a word: a WORD or keyword as written, a string without its quotes and escapes. */
+  static String text(NplGrammarParser.WordContext word) {
+    return word.STRING() != null ? string(word.STRING().getSymbol()) : word.getText();
+  }
+
+  /** The value of a string token: quotes removed, {@code \"} and {@code \\} unescaped. */
+  static String string(Token token) {
+    String t = token.getText();
+    int end = t.length() > 1 && t.endsWith("\"") && !escapedQuote(t) ? t.length() - 1 : t.length();
+    StringBuilder out = new StringBuilder(end);
+    for (int i = 1; i < end; i++) {
+      char c = t.charAt(i);
+      if (c == '\\' && i + 1 < end) {
+        i++;
+        out.append(t.charAt(i));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** Whether the final quote of a token is escaped (an unterminated string ending in \"). */
+  private static boolean escapedQuote(String t) {
+    int backslashes = 0;
+    for (int i = t.length() - 2; i > 0 && t.charAt(i) == '\\'; i--) {
+      backslashes++;
+    }
+    return backslashes % 2 == 1;
+  }
+
+  /** Whether a subtree holds a syntax error: such text is not turned into the model. */
+  static boolean hasError(ParseTree tree) {
+    if (tree instanceof ErrorNode) {
+      return true;
+    }
+    if (tree instanceof ParserRuleContext) {
+      ParserRuleContext ctx = (ParserRuleContext) tree;
+      if (ctx.exception != null) {
+        return true;
+      }
+      for (int i = 0; i < ctx.getChildCount(); i++) {
+        if (hasError(ctx.getChild(i))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,424 @@
+package io.netlingua.dsl.internal;
+
+import io.netlingua.diagnostics.Code;
+import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.diagnostics.SourceFiles;
+import io.netlingua.dsl.Comment;
+import io.netlingua.dsl.ParseLimits;
+import io.netlingua.dsl.ParseResult;
+import io.netlingua.dsl.internal.Decoding.Decoded;
+import io.netlingua.dsl.internal.NplGrammarParser.ClusterPolicyDeclContext;
+import io.netlingua.dsl.internal.NplGrammarParser.ImportDeclContext;
+import io.netlingua.dsl.internal.NplGrammarParser.ItemContext;
+import io.netlingua.dsl.internal.NplGrammarParser.LetDeclContext;
+import io.netlingua.dsl.internal.NplGrammarParser.NamespaceDirectiveContext;
+import io.netlingua.dsl.internal.NplGrammarParser.PolicyDeclContext;
+import io.netlingua.model.Definition;
+import io.netlingua.model.Import;
+import io.netlingua.model.Policy;
+import io.netlingua.model.PolicyFile;
+import io.netlingua.model.PolicyFile.NamespaceDirective;
+import io.netlingua.model.Program;
+import io.netlingua.model.SourceSpan;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads a program: finds its files, reads and parses each once (imports included), resolves lets and builds
+ * the model. One reader serves one call of the public parser.
+ */
+public final class ProgramReader {
+  private static final String EXTENSION = ".npl";
+
+  private final ParseLimits limits;
+  private final FileParser parser;
+  private final LetResolver lets;
+  private final SourceFiles sources = new SourceFiles();
+  private final List<Diagnostic> runDiagnostics = new ArrayList<>();
+  /** Every file read, by real path (in-memory text by its name), in the order read. */
+  private final Map<Object, FileUnit> units = new LinkedHashMap<>();
+
+  private ProgramReader(ParseLimits limits) {
+    this.limits = limits;
+    this.parser = new FileParser(limits);
+    this.lets = new LetResolver(limits.maxLetDepth());
+  }
+
+  /** A file of the program: where it is, the name diagnostics use, the root its imports stay in. */
+  private record ProgramFile(Path real, String name, Path root) {}
+
+  /** Reads the program made of these directories and files. */
+  public static ParseResult read(ParseLimits limits, List<Path> paths) {
+    ProgramReader reader = new ProgramReader(limits);
+    List<ProgramFile> files = new ArrayList<>();
+    for (Path p : paths) {
+      reader.collect(p, files);
+    }
+    files.sort(Comparator.comparing(ProgramFile::name));
+    Set<Path> seen = new HashSet<>();
+    List<FileUnit> program = new ArrayList<>();
+    for (ProgramFile f : files) {
+      if (seen.add(f.real())) {
+        reader.load(f.real(), f.name(), f.root(), null).ifPresent(program::add);
+      }
+    }
+    return reader.finish(program);
+  }
+
+  /** Reads one file given in memory; it has no folder, so any import in it is reported as missing. */
+  public static ParseResult read(ParseLimits limits, String name, String text) {
+    ProgramReader reader = new ProgramReader(limits);
+    FileUnit unit = reader.unit(null, null, Decoding.text(name, text, limits.maxFileBytes()));
+    reader.units.put(name, unit);
+    reader.structure(unit);
+    for (ImportDeclContext decl : unit.importDecls) {
+      unit.report(
+          Code.MISSING_IMPORT, unit.span(decl),
+          "cannot import '" + FileUnit.string(decl.STRING().getSymbol()) + "': text given in memory has no folder",
+          "parse the files from disk to use imports");
+    }
+    reader.scope(unit, List.of());
+    return reader.finish(List.of(unit));
+  }
+
+  // -------------------------------------------------------------------------------------- finding files
+
+  private void collect(Path given, List<ProgramFile> out) {
+    String name = display(given);
+    try {
+      if (Files.isDirectory(given)) {
+        Path root = given.toRealPath();
+        int before = out.size();
+        Set<Path> visited = new HashSet<>();
+        visited.add(root);
+        walk(given, name, root, visited, out);
+        if (out.size() == before) {
+          runDiagnostics.add(Diagnostic.of(
+              Code.NO_SOURCE_FILES, SourceSpan.point(name, 1, 1, 0),
+              "the directory '" + name + "' holds no " + EXTENSION + " file"));
+        }
+      } else if (Files.isRegularFile(given)) {
+        Path real = given.toRealPath();
+        out.add(new ProgramFile(real, name, real.getParent()));
+      } else {
+        runDiagnostics.add(unreadable(name, Files.exists(given) ? "not a regular file" : "no such file or directory"));
+      }
+    } catch (IOException | SecurityException e) {
+      runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
+    }
+  }
+
+  /** Every .npl file below a directory; links are followed only while they stay inside the root. */
+  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out) throws IOException {
+    List<Path> entries;
+    try (Stream<Path> list = Files.list(dir)) {
+      entries = list.sorted().toList();
+    }
+    for (Path entry : entries) {
+      String entryName = join(name, entry.getFileName().toString());
+      Path real;
+      try {
+        real = entry.toRealPath();
+      } catch (IOException e) {
+        // A dangling link names nothing to read.
+        continue;
+      }
+      if (Files.isSymbolicLink(entry) && !real.startsWith(root)) {
+        runDiagnostics.add(Diagnostic.of(
+            Code.LINK_OUTSIDE_ROOT, SourceSpan.point(entryName, 1, 1, 0),
+            "'" + entryName + "' is a symbolic link to '" + real + "', outside the directory: not followed"));
+        continue;
+      }
+      if (Files.isDirectory(real)) {
+        if (visited.add(real)) {
+          try {
+            walk(entry, entryName, root, visited, out);
+          } catch (IOException | SecurityException e) {
+            runDiagnostics.add(unreadable(entryName, String.valueOf(e.getMessage())));
+          }
+        }
+      } else if (Files.isRegularFile(real) && entryName.endsWith(EXTENSION)) {
+        out.add(new ProgramFile(real, entryName, root));
+      }
+    }
+  }
+
+  private static Diagnostic unreadable(String name, String why) {
+    return Diagnostic.of(Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
+  }
+
+  /** A path as the user gave it, normalized, with '/' separators. */
+  private static String display(Path p) {
+    String s = p.normalize().toString().replace('\\', '/');
+    return s.isEmpty() ? "." : s;
+  }
+
+  private static String join(String dir, String child) {
+    return ".".equals(dir) ? child : dir.endsWith("/") ? dir + child : dir + "/" + child;
+  }
+
+  // ------------------------------------------------------------------------------------- reading files
+
+  /**
+   * Reads, parses and structures a file and, depth first, the files it imports. Empty when the file cannot be
+   * read; {@code importer} (null for a program file) then receives NL2031, otherwise the run gets NL5001.
+   */
+  private Optional<FileUnit> load(Path real, String name, Path root, FileUnit importer) {
+    FileUnit cached = units.get(real);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(real)) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+    } catch (IOException | SecurityException e) {
+      if (importer == null) {
+        runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
+      }
+      return Optional.empty();
+    }
+    FileUnit unit = unit(real, root, Decoding.decode(name, bytes, limits.maxFileBytes()));
+    units.put(real, unit);
+    structure(unit);
+    unit.loading = true;
+    List<FileUnit> imported = new ArrayList<>();
+    for (int i = 0; i < unit.importDecls.size(); i++) {
+      importFile(unit, unit.importDecls.get(i)).ifPresent(imported::add);
+    }
+    unit.loading = false;
+    scope(unit, imported);
+    return Optional.of(unit);
+  }
+
+  /** Decodes and parses; a file that cannot be decoded gets an empty tree and its NL1001 or NL1010. */
+  private FileUnit unit(Path real, Path root, Decoded decoded) {
+    SourceFile source = decoded.file();
+    sources.put(source.name(), source.text());
+    if (decoded.problem().isPresent()) {
+      FileUnit unit = new FileUnit(real, root, new FileParser.ParsedFile(source, null, List.of(), List.of(), false));
+      unit.diagnostics.add(decoded.problem().get());
+      return unit;
+    }
+    return new FileUnit(real, root, parser.parse(source));
+  }
+
+  /** Checks an import and reads the file it names; NL2030, NL2031 or NL2032 at the import otherwise. */
+  private Optional<FileUnit> importFile(FileUnit unit, ImportDeclContext decl) {
+    String path = FileUnit.string(decl.STRING().getSymbol());
+    SourceSpan span = unit.span(decl);
+    if (!path.endsWith(EXTENSION) || path.length() == EXTENSION.length()) {
+      unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + Names.shorten(path) + "' names no " + EXTENSION + " file");
+      return Optional.empty();
+    }
+    Path target;
+    try {
+      Path relative = Path.of(path);
+      if (relative.isAbsolute()) {
+        unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
+        return Optional.empty();
+      }
+      target = unit.path.getParent().resolve(relative).normalize();
+    } catch (InvalidPathException e) {
+      unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + Names.shorten(path) + "' is not a valid path");
+      return Optional.empty();
+    }
+    if (!target.startsWith(unit.root)) {
+      unit.report(
+          Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' leaves the program's root",
+          "an import names a file inside the directory being compiled");
+      return Optional.empty();
+    }
+    if (!Files.exists(target)) {
+      unit.report(Code.MISSING_IMPORT, span, "cannot import '" + path + "': no such file");
+      return Optional.empty();
+    }
+    if (!Files.isRegularFile(target)) {
+      unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is not a regular file");
+      return Optional.empty();
+    }
+    Path real;
+    try {
+      real = target.toRealPath();
+    } catch (IOException | SecurityException e) {
+      unit.report(Code.MISSING_IMPORT, span, "cannot import '" + path + "': " + e.getMessage());
+      return Optional.empty();
+    }
+    if (!real.startsWith(unit.root)) {
+      unit.report(
+          Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is a link that leaves the program's root",
+          "an import names a file inside the directory being compiled");
+      return Optional.empty();
+    }
+    FileUnit cached = units.get(real);
+    if (cached != null && cached.loading) {
+      unit.report(
+          Code.IMPORT_CYCLE, span, "importing '" + path + "' closes a cycle: '" + cached.name() + "' imports "
+              + (cached == unit ? "itself" : "this file, directly or not"));
+      return Optional.empty();
+    }
+    String name = display(Path.of(unit.name()).resolveSibling(relativeOf(path)));
+    Optional<FileUnit> loaded = load(real, name, unit.root, unit);
+    if (loaded.isEmpty()) {
+      unit.report(Code.MISSING_IMPORT, span, "cannot import '" + path + "': the file cannot be read");
+    }
+    return loaded;
+  }
+
+  private static Path relativeOf(String path) {
+    return Path.of(path);
+  }
+
+  /** The top level of a file: directive, imports, lets and policies, with their placement rules. */
+  private void structure(FileUnit unit) {
+    NplGrammarParser.FileContext tree = unit.parsed.tree();
+    if (tree == null) {
+      return;
+    }
+    boolean policySeen = false;
+    boolean letOrPolicySeen = false;
+    for (ItemContext item : tree.item()) {
+      boolean broken = FileUnit.hasError(item);
+      if (item instanceof LetDeclContext) {
+        LetDeclContext let = (LetDeclContext) item;
+        if (broken) {
+          if (let.word() != null) {
+            unit.brokenLets.add(FileUnit.text(let.word()));
+          }
+        } else {
+          let(unit, let);
+        }
+        letOrPolicySeen = true;
+      } else if (item instanceof PolicyDeclContext || item instanceof ClusterPolicyDeclContext) {
+        if (!broken) {
+          unit.policies.add(item);
+        }
+        policySeen = true;
+        letOrPolicySeen = true;
+      } else if (broken) {
+        continue;
+      } else if (item instanceof NamespaceDirectiveContext) {
+        NamespaceDirectiveContext d = (NamespaceDirectiveContext) item;
+        if (unit.namespace.isPresent()) {
+          unit.report(
+              Code.MISPLACED_NAMESPACE, unit.span(d), "a second namespace directive",
+              "a file has one default namespace; use 'in namespace NS' on a policy for another");
+        } else {
+          if (policySeen) {
+            unit.report(
+                Code.MISPLACED_NAMESPACE, unit.span(d), "the namespace directive comes after a policy",
+                "move it to the top of the file");
+          }
+          unit.namespace = Optional.of(new NamespaceDirective(FileUnit.text(d.word()), unit.span(d)));
+        }
+      } else {
+        ImportDeclContext d = (ImportDeclContext) item;
+        if (letOrPolicySeen) {
+          unit.report(
+              Code.MISPLACED_IMPORT, unit.span(d), "an import after a let or a policy",
+              "move imports to the top of the file");
+        }
+        unit.imports.add(new Import(FileUnit.string(d.STRING().getSymbol()), unit.span(d)));
+        unit.importDecls.add(d);
+      }
+    }
+  }
+
+  private static void let(FileUnit unit, LetDeclContext ctx) {
+    String name = FileUnit.text(ctx.word());
+    SourceSpan nameSpan = unit.span(ctx.word());
+    if (Names.RESERVED.contains(name)) {
+      unit.report(
+          Code.RESERVED_LET_NAME, nameSpan, "'" + name + "' is a reserved word and cannot name a let",
+          "choose another name, e.g. '" + name + "-peers'");
+      return;
+    }
+    Names.problem(name).ifPresent(problem -> unit.report(Code.INVALID_NAME, nameSpan, problem));
+    LetDecl existing = unit.ownLets.get(name);
+    if (existing != null) {
+      unit.report(
+          Code.DUPLICATE_LET, nameSpan,
+          "let '" + name + "' is defined twice (first at line " + existing.span.line() + ")");
+      return;
+    }
+    unit.ownLets.put(name, new LetDecl(unit, name, ctx, unit.span(ctx)));
+  }
+
+  /** The lets visible in a file: its own, then the own lets of each file it imports. */
+  private void scope(FileUnit unit, List<FileUnit> imported) {
+    unit.scope.putAll(unit.ownLets);
+    Map<String, FileUnit> importedFrom = new HashMap<>();
+    for (int i = 0; i < imported.size(); i++) {
+      FileUnit other = imported.get(i);
+      unit.brokenLets.addAll(other.brokenLets);
+      for (LetDecl let : other.ownLets.values()) {
+        LetDecl existing = unit.scope.get(let.name);
+        if (existing == null) {
+          unit.scope.put(let.name, let);
+          importedFrom.put(let.name, other);
+        } else if (existing.unit == unit) {
+          unit.report(
+              Code.DUPLICATE_LET, unit.span(existing.ctx.word()),
+              "let '" + let.name + "' is also defined in '" + other.name() + "', which this file imports");
+        } else if (existing != let) {
+          unit.report(
+              Code.DUPLICATE_LET, unit.span(importDeclOf(unit, other)),
+              "let '" + let.name + "' is defined both in '" + importedFrom.get(let.name).name() + "' and in '"
+                  + other.name() + "'");
+        }
+      }
+    }
+  }
+
+  private static ImportDeclContext importDeclOf(FileUnit unit, FileUnit imported) {
+    for (ImportDeclContext d : unit.importDecls) {
+      String path = FileUnit.string(d.STRING().getSymbol());
+      if (imported.name().endsWith(Path.of(path).normalize().toString().replace('\\', '/'))) {
+        return d;
+      }
+    }
+    return unit.importDecls.get(unit.importDecls.size() - 1);
+  }
+
+  // ---------------------------------------------------------------------------------------- the model
+
+  private ParseResult finish(List<FileUnit> program) {
+    for (FileUnit unit : units.values()) {
+      lets.resolve(unit);
+    }
+    List<PolicyFile> files = new ArrayList<>();
+    List<Comment> comments = new ArrayList<>();
+    for (FileUnit unit : program) {
+      PolicyReader reader = new PolicyReader(unit, lets);
+      List<Policy> policies = new ArrayList<>();
+      for (var ctx : unit.policies) {
+        reader.read(ctx).ifPresent(policies::add);
+      }
+      List<Definition> definitions = new ArrayList<>();
+      for (LetDecl let : unit.ownLets.values()) {
+        if (let.definition != null) {
+          definitions.add(let.definition);
+        }
+      }
+      files.add(new PolicyFile(unit.name(), unit.namespace, unit.imports, definitions, policies));
+      comments.addAll(unit.parsed.comments());
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>(runDiagnostics);
+    for (FileUnit unit : units.values()) {
+      diagnostics.addAll(unit.diagnostics);
+    }
+    return new ParseResult(new Program(files), diagnostics, sources, comments);
+  }
+}

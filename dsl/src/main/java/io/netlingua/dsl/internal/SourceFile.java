@@ -1,0 +1,121 @@
+package io.netlingua.dsl.internal;
+
+import io.netlingua.model.SourceSpan;
+import java.util.Arrays;
+
+/**
+ * The decoded text of one file with an index from positions to spans. ANTLR counts code points and only LF as a
+ * line end; the language counts lines ended by LF, CRLF or CR, columns in code points and offsets in UTF-16
+ * chars, so every span is computed here from code-point indexes.
+ */
+public final class SourceFile {
+  private final String name;
+  private final String text;
+  /** Char offset of each code point index, plus one entry for the end; null when the text is all BMP. */
+  private final int[] charOffsets;
+  /** Code-point index where each line starts. */
+  private final int[] lineStarts;
+  private final int codePoints;
+
+  /**
+   * Indexes a decoded text (byte-order mark already removed).
+   *
+   * @param name the file name diagnostics use
+   * @param text the decoded text
+   */
+  public SourceFile(String name, String text) {
+    this.name = name;
+    this.text = text;
+    this.codePoints = text.codePointCount(0, text.length());
+    this.charOffsets = codePoints == text.length() ? null : charOffsets(text, codePoints);
+    this.lineStarts = lineStarts(text);
+  }
+
+  private static int[] charOffsets(String text, int codePoints) {
+    int[] out = new int[codePoints + 1];
+    int cp = 0;
+    for (int i = 0; i < text.length(); cp++) {
+      out[cp] = i;
+      i += Character.charCount(text.codePointAt(i));
+    }
+    out[codePoints] = text.length();
+    return out;
+  }
+
+  /** Line starts as code-point indexes; CRLF is one line end. */
+  private static int[] lineStarts(String text) {
+    int[] starts = new int[16];
+    int count = 1;
+    int cp = 0;
+    for (int i = 0; i < text.length(); cp++) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      boolean end = c == '\n' || (c == '\r' && (i >= text.length() || text.charAt(i) != '\n'));
+      if (end) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = cp + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
+  }
+
+  /** The file name diagnostics use. */
+  public String name() {
+    return name;
+  }
+
+  /** The decoded text. */
+  public String text() {
+    return text;
+  }
+
+  /** The number of code points of the text. */
+  public int length() {
+    return codePoints;
+  }
+
+  /** The char offset of a code-point index (0 to {@link #length()}). */
+  public int charOffset(int cpIndex) {
+    int cp = Math.max(0, Math.min(cpIndex, codePoints));
+    return charOffsets == null ? cp : charOffsets[cp];
+  }
+
+  /** The 1-based line of a code-point index. */
+  public int line(int cpIndex) {
+    int i = Arrays.binarySearch(lineStarts, cpIndex);
+    return i >= 0 ? i + 1 : -i - 1;
+  }
+
+  /** The 1-based column, in code points, of a code-point index. */
+  public int column(int cpIndex) {
+    return cpIndex - lineStarts[line(cpIndex) - 1] + 1;
+  }
+
+  /** The span from code-point index {@code start} (inclusive) to {@code end} (exclusive). */
+  public SourceSpan span(int start, int end) {
+    int from = Math.max(0, Math.min(start, codePoints));
+    int to = Math.max(from, Math.min(end, codePoints));
+    return new SourceSpan(
+        name, line(from), column(from), line(to), column(to), charOffset(from), charOffset(to));
+  }
+
+  /** A span of one point at a code-point index. */
+  public SourceSpan point(int cpIndex) {
+    return span(cpIndex, cpIndex);
+  }
+
+  /** Whether nothing but spaces and tabs precede a code-point index on its line. */
+  public boolean startsLine(int cpIndex) {
+    int from = charOffset(lineStarts[line(cpIndex) - 1]);
+    int to = charOffset(cpIndex);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\f') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
