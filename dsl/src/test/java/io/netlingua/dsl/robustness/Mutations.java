@@ -43,8 +43,11 @@ public final class Mutations {
 
   private Mutations() {}
 
-  /** A mutated program: its bytes, and the edits that made it (shown when a property fails). */
-  public record Mutant(byte[] bytes, List<String> edits) {
+  /**
+   * A mutated program: which seed it started from, its bytes, and the edits that made it (shown when a property
+   * fails).
+   */
+  public record Mutant(int seed, byte[] bytes, List<String> edits) {
     /** The bytes decoded leniently (invalid sequences become U+FFFD), for the string entry point. */
     public String text() {
       return new String(bytes, StandardCharsets.UTF_8);
@@ -52,7 +55,7 @@ public final class Mutations {
 
     @Override
     public String toString() {
-      return "edits " + edits + " giving " + bytes.length + " bytes:\n" + text();
+      return "seed " + seed + ", edits " + edits + ", giving " + bytes.length + " bytes:\n" + text();
     }
   }
 
@@ -96,14 +99,13 @@ public final class Mutations {
         pieces.add(slice.getBytes(StandardCharsets.UTF_8));
       }
       List<String> edits = new ArrayList<>();
-      edits.add("seed " + seed);
       int count = (int) in.next(Constraint.between(1, maxEdits));
       for (int i = 0; i < count; i++) {
         edits.add(edit(in, pieces));
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       pieces.forEach(out::writeBytes);
-      return new Mutant(out.toByteArray(), List.copyOf(edits));
+      return new Mutant(seed, out.toByteArray(), List.copyOf(edits));
     };
   }
 

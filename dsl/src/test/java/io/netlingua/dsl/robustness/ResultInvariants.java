@@ -4,7 +4,9 @@ import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What holds for every parse result, whatever the input: the diagnostics are sorted and each one's span lies
@@ -36,9 +38,12 @@ public final class ResultInvariants {
         problems.add("not sorted: " + diagnostics.get(i - 1) + " before " + diagnostics.get(i));
       }
     }
+    // One line table per file: building it per diagnostic would make a flood of errors quadratic.
+    Map<String, Positions> files = new HashMap<>();
     for (Diagnostic d : diagnostics) {
-      String text = result.sources().text(d.span().file()).orElse("");
-      String problem = new Positions(text).problem(d.span());
+      Positions positions =
+          files.computeIfAbsent(d.span().file(), f -> new Positions(result.sources().text(f).orElse("")));
+      String problem = positions.problem(d.span());
       if (problem != null) {
         problems.add(problem + " in " + describe(d));
       }

@@ -54,7 +54,20 @@ public final class SeedPrograms {
         .toList();
   }
 
-  /** The texts of the valid corpus programs and of the examples: what random edits start from. */
+  /** The program folders of {@code examples/}: each folder directly below it that holds {@code .npl} files. */
+  public static List<Path> exampleFolders() {
+    return examples().stream()
+        .map(p -> repositoryRoot().resolve("examples").relativize(p).getName(0))
+        .distinct()
+        .map(name -> repositoryRoot().resolve("examples").resolve(name))
+        .filter(Files::isDirectory)
+        .toList();
+  }
+
+  /**
+   * The texts of the valid corpus programs and of the example files: what random edits start from. An example
+   * file read alone misses its imports; its edits still reach every syntax path.
+   */
   public static List<String> texts() {
     List<String> texts = new ArrayList<>();
     for (Path p : validCorpus()) {
