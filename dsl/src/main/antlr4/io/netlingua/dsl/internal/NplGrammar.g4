@@ -172,8 +172,11 @@ STAR : '*' ;
 PORTSPEC : ('tcp' | 'udp' | 'sctp') '/' WORD_CHAR+ ;
 WORD : WORD_CHAR+ ('/' WORD_CHAR+)* ;
 
-/* The closing quote is optional so that an unterminated string ends at its line end; the reader reports it. */
-STRING : '"' ('\\' ~[\r\n]? | ~["\\\r\n])* '"'? ;
+/*
+ * The closing quote is optional so that an unterminated string ends at its line end (a backslash just before
+ * the line end included); the reader reports it.
+ */
+STRING : '"' ('\\' ~[\r\n] | ~["\\\r\n])* ('"' | '\\')? ;
 
 COMMENT : ('#' | '//') ~[\r\n]* -> channel(HIDDEN) ;
 WS : [ \t\r\n\f]+ -> skip ;

@@ -38,13 +38,20 @@ public final class FileParser {
    * @param diagnostics lexical and syntax errors, in source order
    * @param comments the comments, in source order
    * @param fellBackToLl whether SLL prediction failed and the file was parsed again with LL
+   * @param errorTokens code-point indexes of the tokens where syntax errors were reported, ascending
    */
   public record ParsedFile(
       SourceFile source, NplGrammarParser.FileContext tree, List<Diagnostic> diagnostics, List<Comment> comments,
-      boolean fellBackToLl) {
+      boolean fellBackToLl, List<Integer> errorTokens) {
     public ParsedFile {
       diagnostics = List.copyOf(diagnostics);
       comments = List.copyOf(comments);
+      errorTokens = errorTokens.stream().sorted().toList();
+    }
+
+    /** A file that was not parsed (a limit or its encoding stopped it). */
+    static ParsedFile unparsed(SourceFile source, List<Diagnostic> diagnostics, List<Comment> comments) {
+      return new ParsedFile(source, null, diagnostics, comments, false, List.of());
     }
   }
 
@@ -58,23 +65,24 @@ public final class FileParser {
     tokens.fill();
     boolean nestingOk = scan(source, tokens.getTokens(), diagnostics, comments);
     if (!nestingOk) {
-      return new ParsedFile(source, null, diagnostics, comments, false);
+      return ParsedFile.unparsed(source, diagnostics, comments);
     }
     NplGrammarParser parser = new NplGrammarParser(tokens);
     parser.removeErrorListeners();
     parser.setErrorHandler(new BailErrorStrategy());
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     try {
-      return new ParsedFile(source, parser.file(), diagnostics, comments, false);
+      return new ParsedFile(source, parser.file(), diagnostics, comments, false, List.of());
     } catch (ParseCancellationException sllFailed) {
       tokens.seek(0);
       parser.reset();
       parser.setErrorHandler(new SyntaxErrors());
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.addErrorListener(new Listener(source, diagnostics));
+      List<Integer> errorTokens = new ArrayList<>();
+      parser.addErrorListener(new Listener(source, diagnostics, errorTokens));
       NplGrammarParser.FileContext tree = parser.file();
       diagnostics.sort(Diagnostic.ORDER);
-      return new ParsedFile(source, tree, diagnostics, comments, true);
+      return new ParsedFile(source, tree, diagnostics, comments, true, errorTokens);
     }
   }
 
@@ -172,10 +180,12 @@ public final class FileParser {
   private static final class Listener extends BaseErrorListener {
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
+    private final List<Integer> errorTokens;
 
-    Listener(SourceFile source, List<Diagnostic> diagnostics) {
+    Listener(SourceFile source, List<Diagnostic> diagnostics, List<Integer> errorTokens) {
       this.source = source;
       this.diagnostics = diagnostics;
+      this.errorTokens = errorTokens;
     }
 
     @Override
@@ -186,6 +196,7 @@ public final class FileParser {
       int start = t.getStartIndex();
       int end = t.getType() == Token.EOF ? start : t.getStopIndex() + 1;
       diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, source.span(start, end), msg));
+      errorTokens.add(start);
     }
   }
 }

@@ -8,6 +8,7 @@ import io.netlingua.model.PolicyFile.NamespaceDirective;
 import io.netlingua.model.SourceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -116,8 +117,21 @@ final class FileUnit {
     return backslashes % 2 == 1;
   }
 
-  /** Whether a subtree holds a syntax error: such text is not turned into the model. */
-  static boolean hasError(ParseTree tree) {
+  /**
+   * Whether an item holds a syntax error: such text is not turned into the model. Recovery does not always
+   * leave a mark in the tree (a missing keyword of a token set is conjured and dropped), so the positions of
+   * the reported errors count as well.
+   */
+  boolean hasError(ParserRuleContext ctx) {
+    int start = ctx.getStart().getStartIndex();
+    int end = ctx.getStop() == null ? start : ctx.getStop().getStopIndex();
+    List<Integer> errors = parsed.errorTokens();
+    int i = Collections.binarySearch(errors, start);
+    int next = i >= 0 ? i : -i - 1;
+    return (next < errors.size() && errors.get(next) <= end) || hasErrorNode(ctx);
+  }
+
+  private static boolean hasErrorNode(ParseTree tree) {
     if (tree instanceof ErrorNode) {
       return true;
     }
@@ -127,7 +141,7 @@ final class FileUnit {
         return true;
       }
       for (int i = 0; i < ctx.getChildCount(); i++) {
-        if (hasError(ctx.getChild(i))) {
+        if (hasErrorNode(ctx.getChild(i))) {
           return true;
         }
       }

@@ -124,7 +124,8 @@ final class PolicyReader {
     if (!namespaceOk || subject == null) {
       return Optional.empty();
     }
-    return Optional.of(new Policy(name, namespace, description, subject, ingress, egress, unit.span(ctx)));
+    // The model's contract: a policy's span is its name, where duplicate-name diagnostics point.
+    return Optional.of(new Policy(name, namespace, description, subject, ingress, egress, unit.span(nameWord)));
   }
 
   /** The subject; null when every entry failed (each failure is reported). */

@@ -1,5 +1,6 @@
 package io.netlingua.dsl.internal;
 
+import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.SourceFiles;
@@ -90,7 +91,7 @@ public final class ProgramReader {
           "cannot import '" + FileUnit.string(decl.STRING().getSymbol()) + "': text given in memory has no folder",
           "parse the files from disk to use imports");
     }
-    reader.scope(unit, List.of());
+    scope(unit, Map.of());
     return reader.finish(List.of(unit));
   }
 
@@ -194,9 +195,9 @@ public final class ProgramReader {
     units.put(real, unit);
     structure(unit);
     unit.loading = true;
-    List<FileUnit> imported = new ArrayList<>();
-    for (int i = 0; i < unit.importDecls.size(); i++) {
-      importFile(unit, unit.importDecls.get(i)).ifPresent(imported::add);
+    Map<ImportDeclContext, FileUnit> imported = new LinkedHashMap<>();
+    for (ImportDeclContext decl : unit.importDecls) {
+      importFile(unit, decl).ifPresent(u -> imported.put(decl, u));
     }
     unit.loading = false;
     scope(unit, imported);
@@ -208,9 +209,7 @@ public final class ProgramReader {
     SourceFile source = decoded.file();
     sources.put(source.name(), source.text());
     if (decoded.problem().isPresent()) {
-      FileUnit unit = new FileUnit(real, root, new FileParser.ParsedFile(source, null, List.of(), List.of(), false));
-      unit.diagnostics.add(decoded.problem().get());
-      return unit;
+      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, List.of(decoded.problem().get()), List.of()));
     }
     return new FileUnit(real, root, parser.parse(source));
   }
@@ -267,18 +266,15 @@ public final class ProgramReader {
       unit.report(
           Code.IMPORT_CYCLE, span, "importing '" + path + "' closes a cycle: '" + cached.name() + "' imports "
               + (cached == unit ? "itself" : "this file, directly or not"));
-      return Optional.empty();
+      // Its lets are known already; keeping them in scope spares the user a cascade of unknown names.
+      return cached == unit ? Optional.empty() : Optional.of(cached);
     }
-    String name = display(Path.of(unit.name()).resolveSibling(relativeOf(path)));
+    String name = display(Path.of(unit.name()).resolveSibling(path));
     Optional<FileUnit> loaded = load(real, name, unit.root, unit);
     if (loaded.isEmpty()) {
       unit.report(Code.MISSING_IMPORT, span, "cannot import '" + path + "': the file cannot be read");
     }
     return loaded;
-  }
-
-  private static Path relativeOf(String path) {
-    return Path.of(path);
   }
 
   /** The top level of a file: directive, imports, lets and policies, with their placement rules. */
@@ -290,7 +286,7 @@ public final class ProgramReader {
     boolean policySeen = false;
     boolean letOrPolicySeen = false;
     for (ItemContext item : tree.item()) {
-      boolean broken = FileUnit.hasError(item);
+      boolean broken = unit.hasError(item);
       if (item instanceof LetDeclContext) {
         LetDeclContext let = (LetDeclContext) item;
         if (broken) {
@@ -356,12 +352,12 @@ public final class ProgramReader {
     unit.ownLets.put(name, new LetDecl(unit, name, ctx, unit.span(ctx)));
   }
 
-  /** The lets visible in a file: its own, then the own lets of each file it imports. */
-  private void scope(FileUnit unit, List<FileUnit> imported) {
+  /** The lets visible in a file: its own, then the own lets of each file it imports (NL2003 on a clash). */
+  private static void scope(FileUnit unit, Map<ImportDeclContext, FileUnit> imported) {
     unit.scope.putAll(unit.ownLets);
     Map<String, FileUnit> importedFrom = new HashMap<>();
-    for (int i = 0; i < imported.size(); i++) {
-      FileUnit other = imported.get(i);
+    for (Map.Entry<ImportDeclContext, FileUnit> entry : imported.entrySet()) {
+      FileUnit other = entry.getValue();
       unit.brokenLets.addAll(other.brokenLets);
       for (LetDecl let : other.ownLets.values()) {
         LetDecl existing = unit.scope.get(let.name);
@@ -374,22 +370,12 @@ public final class ProgramReader {
               "let '" + let.name + "' is also defined in '" + other.name() + "', which this file imports");
         } else if (existing != let) {
           unit.report(
-              Code.DUPLICATE_LET, unit.span(importDeclOf(unit, other)),
+              Code.DUPLICATE_LET, unit.span(entry.getKey()),
               "let '" + let.name + "' is defined both in '" + importedFrom.get(let.name).name() + "' and in '"
                   + other.name() + "'");
         }
       }
     }
-  }
-
-  private static ImportDeclContext importDeclOf(FileUnit unit, FileUnit imported) {
-    for (ImportDeclContext d : unit.importDecls) {
-      String path = FileUnit.string(d.STRING().getSymbol());
-      if (imported.name().endsWith(Path.of(path).normalize().toString().replace('\\', '/'))) {
-        return d;
-      }
-    }
-    return unit.importDecls.get(unit.importDecls.size() - 1);
   }
 
   // ---------------------------------------------------------------------------------------- the model
@@ -419,6 +405,9 @@ public final class ProgramReader {
     for (FileUnit unit : units.values()) {
       diagnostics.addAll(unit.diagnostics);
     }
-    return new ParseResult(new Program(files), diagnostics, sources, comments);
+    Program model = new Program(files);
+    // The model-level checks (duplicates, directions, ports, label syntax, regexes, ...) live in core.
+    diagnostics.addAll(ProgramChecker.check(model));
+    return new ParseResult(model, diagnostics, sources, comments);
   }
 }

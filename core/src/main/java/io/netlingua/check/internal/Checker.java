@@ -1,0 +1,508 @@
+package io.netlingua.check.internal;
+
+import io.netlingua.diagnostics.Code;
+import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.model.Action;
+import io.netlingua.model.AllPorts;
+import io.netlingua.model.Cidr;
+import io.netlingua.model.CidrPeer;
+import io.netlingua.model.Definition;
+import io.netlingua.model.Direction;
+import io.netlingua.model.DnsBlock;
+import io.netlingua.model.DnsRule;
+import io.netlingua.model.EntityPeer;
+import io.netlingua.model.FqdnPeer;
+import io.netlingua.model.GrpcBlock;
+import io.netlingua.model.HttpBlock;
+import io.netlingua.model.HttpRule;
+import io.netlingua.model.IcmpPort;
+import io.netlingua.model.KafkaBlock;
+import io.netlingua.model.KafkaRule;
+import io.netlingua.model.L7Block;
+import io.netlingua.model.LabelRequirement;
+import io.netlingua.model.LabelSelector;
+import io.netlingua.model.NamedPort;
+import io.netlingua.model.NamespaceScope;
+import io.netlingua.model.Peer;
+import io.netlingua.model.PeerRef;
+import io.netlingua.model.PeerTerm;
+import io.netlingua.model.PodPeer;
+import io.netlingua.model.Policy;
+import io.netlingua.model.PolicyFile;
+import io.netlingua.model.Port;
+import io.netlingua.model.PortRange;
+import io.netlingua.model.PortRef;
+import io.netlingua.model.PortTerm;
+import io.netlingua.model.Program;
+import io.netlingua.model.Protocol;
+import io.netlingua.model.Rule;
+import io.netlingua.model.RuleBlock;
+import io.netlingua.model.ServiceAccountPeer;
+import io.netlingua.model.ServicePeer;
+import io.netlingua.model.SourceSpan;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * One run of the model checks over a program.
+ *
+ * <p>Two kinds of check: value checks (a label, a name, a port, a CIDR) report at the node holding the value, which
+ * for a {@code let}'s entries lies inside the {@code let}'s definition; context checks (a peer kind in a direction,
+ * what {@code select} names, which ports an L7 block sits on) report where the peer or port is used. A {@code let}
+ * used many times expands to the same node objects each time, so value checks remember the nodes and lists they
+ * have seen (by identity) and the cost stays linear in the program; equal findings are reported once.
+ */
+public final class Checker {
+  private final Set<Diagnostic> found = new LinkedHashSet<>();
+  private final Set<Object> checkedValues = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private Checker() {}
+
+  /** Every finding about the program, sorted. */
+  public static List<Diagnostic> check(Program program) {
+    Checker c = new Checker();
+    c.duplicatePolicies(program);
+    for (PolicyFile file : program.files()) {
+      c.file(file);
+    }
+    return c.found.stream().sorted().toList();
+  }
+
+  private void report(Code code, SourceSpan span, String message) {
+    found.add(Diagnostic.of(code, span, message));
+  }
+
+  private void report(Code code, SourceSpan span, String message, String hint) {
+    found.add(Diagnostic.of(code, span, message, hint));
+  }
+
+  // ---- the program -------------------------------------------------------------------------------------------
+
+  /** NL2002: names are unique per namespace, cluster policy names in the program; the later one is reported. */
+  private void duplicatePolicies(Program program) {
+    Map<String, Policy> first = new LinkedHashMap<>();
+    for (Policy p : program.policies()) {
+      // A NUL cannot occur in a name, so the key cannot confuse a namespace with a cluster policy.
+      String key = p.namespace().map(ns -> ns + "\0" + p.name()).orElse("\0" + p.name());
+      Policy earlier = first.putIfAbsent(key, p);
+      if (earlier != null) {
+        String what =
+            p.namespace()
+                .map(ns -> "policy " + Describe.quote(p.name()) + " in namespace " + Describe.quote(ns))
+                .orElse("cluster policy " + Describe.quote(p.name()));
+        report(
+            Code.DUPLICATE_POLICY, p.span(),
+            "duplicate " + what + ": the first is at " + earlier.span().file() + ":" + earlier.span().line(),
+            "rename one of them");
+      }
+    }
+  }
+
+  private void file(PolicyFile file) {
+    Optional<String> directive = file.namespace().map(PolicyFile.NamespaceDirective::name);
+    file.namespace().ifPresent(d -> namespaceName(d.name(), d.span()));
+    for (Definition d : file.definitions()) {
+      if (d instanceof Definition.Peers peers) {
+        peers.terms().forEach(this::peerTermValues);
+      } else {
+        ((Definition.Ports) d).terms().forEach(this::portTermValues);
+      }
+    }
+    for (Policy p : file.policies()) {
+      // A namespace that came from the file's directive is reported once, at the directive.
+      p.namespace().filter(ns -> !directive.equals(Optional.of(ns))).ifPresent(ns -> namespaceName(ns, p.span()));
+      policy(p);
+    }
+  }
+
+  // ---- context checks ----------------------------------------------------------------------------------------
+
+  private void policy(Policy p) {
+    for (PeerTerm term : p.subject().terms()) {
+      peerTermValues(term);
+      Optional<Peer> notPods = firstPeer(term, peer -> !(peer instanceof PodPeer));
+      notPods.ifPresent(
+          peer -> report(
+              Code.SELECT_NOT_PODS, term.span(),
+              "select " + through(term) + Describe.peer(peer) + ": it governs pods only",
+              "select pods, pods(SELECTOR) or a let of pod peers"));
+      if (!p.isClusterWide()) {
+        firstPeer(term, peer -> peer instanceof PodPeer pods
+                && !(pods.namespaces() instanceof NamespaceScope.PolicyNamespace))
+            .ifPresent(
+                peer -> report(
+                    Code.SELECT_WITH_NAMESPACE, term.span(),
+                    "select in a namespaced policy " + through(term) + Describe.peer(peer)
+                        + ": it governs pods of its own namespace only",
+                    "drop the namespace, or write a cluster policy"));
+      }
+    }
+    if (p.ingress().isEmpty() && p.egress().isEmpty()) {
+      report(
+          Code.NO_RULE_BLOCK, p.span(),
+          "policy " + Describe.quote(p.name()) + " has neither ingress nor egress",
+          "add an ingress { } or egress { } block (an empty block isolates the selected pods)");
+    }
+    p.ingress().ifPresent(b -> block(b, Direction.INGRESS));
+    p.egress().ifPresent(b -> block(b, Direction.EGRESS));
+  }
+
+  /** {@code "names "} for an inline peer, {@code "names 'corp', which holds "} for a let. */
+  private static String through(PeerTerm term) {
+    return term instanceof PeerRef ref ? "names " + Describe.quote(ref.name()) + ", which holds " : "names ";
+  }
+
+  private void block(RuleBlock block, Direction direction) {
+    for (Rule rule : block.rules()) {
+      for (PeerTerm term : rule.peerTerms()) {
+        peerTermValues(term);
+        if (direction == Direction.INGRESS) {
+          firstPeer(term, peer -> peer instanceof FqdnPeer || peer instanceof ServicePeer)
+              .ifPresent(
+                  peer -> report(
+                      Code.PEER_WRONG_DIRECTION, term.span(),
+                      (term instanceof PeerRef ref
+                          ? Describe.quote(ref.name()) + " holds " + Describe.peer(peer) + ", which"
+                          : Describe.peer(peer))
+                          + " is a destination: it can be used in egress only",
+                      "move the rule to the egress block of the policy that governs the clients"));
+        }
+      }
+      rule.portTerms().forEach(this::portTermValues);
+      rule.l7().ifPresent(l7 -> l7(rule, l7));
+    }
+  }
+
+  private void l7(Rule rule, L7Block l7) {
+    String kind = l7.keyword();
+    if (rule.action() == Action.DENY) {
+      report(
+          Code.L7_ON_DENY, l7.span(), "a deny rule cannot have an L7 block",
+          "deny rules match whole connections: put the " + kind + " block on an allow rule");
+    }
+    if (rule.allPorts()) {
+      report(
+          Code.L7_WITHOUT_PORTS, l7.span(), "an L7 block needs the ports it applies to",
+          "add `on` with the ports, such as `on " + (l7 instanceof DnsBlock ? "udp/53, tcp/53" : "tcp/8080") + "`");
+    }
+    boolean dns = l7 instanceof DnsBlock;
+    String wanted = dns ? "UDP or TCP" : "TCP";
+    for (PortTerm term : rule.portTerms()) {
+      firstPort(term, port -> !protocolOf(port).filter(p -> p == Protocol.TCP || (dns && p == Protocol.UDP))
+              .isPresent())
+          .ifPresent(
+              port -> report(
+                  Code.L7_WRONG_PROTOCOL, term.span(),
+                  ("http".equals(kind) ? "an " : "a ") + kind + " block applies to " + wanted + " ports only, and "
+                      + (term instanceof PortRef ref
+                          ? Describe.quote(ref.name()) + " holds " + Describe.port(port)
+                          : Describe.port(port) + " is not one"),
+                  "move " + Describe.port(port) + " to a rule of its own, without the L7 block"));
+    }
+    l7Values(l7);
+  }
+
+  private static Optional<Protocol> protocolOf(Port port) {
+    if (port instanceof PortRange r) {
+      return Optional.of(r.protocol());
+    }
+    if (port instanceof NamedPort n) {
+      return Optional.of(n.protocol());
+    }
+    if (port instanceof AllPorts a) {
+      return Optional.of(a.protocol());
+    }
+    return Optional.empty();
+  }
+
+  /** The first peer of a term (its own, or the first of a let's expansion) that matches. */
+  private static Optional<Peer> firstPeer(PeerTerm term, Predicate<Peer> test) {
+    List<Peer> peers = term instanceof PeerRef ref ? ref.peers() : List.of((Peer) term);
+    return peers.stream().filter(test).findFirst();
+  }
+
+  private static Optional<Port> firstPort(PortTerm term, Predicate<Port> test) {
+    List<Port> ports = term instanceof PortRef ref ? ref.ports() : List.of((Port) term);
+    return ports.stream().filter(test).findFirst();
+  }
+
+  // ---- value checks ------------------------------------------------------------------------------------------
+
+  private void peerTermValues(PeerTerm term) {
+    if (term instanceof PeerRef ref) {
+      if (checkedValues.add(ref.peers())) {
+        ref.peers().forEach(this::peerValues);
+      }
+    } else {
+      peerValues((Peer) term);
+    }
+  }
+
+  private void portTermValues(PortTerm term) {
+    if (term instanceof PortRef ref) {
+      if (checkedValues.add(ref.ports())) {
+        ref.ports().forEach(this::portValues);
+      }
+    } else {
+      portValues((Port) term);
+    }
+  }
+
+  private void peerValues(Peer peer) {
+    if (!checkedValues.add(peer)) {
+      return;
+    }
+    peer.accept(
+        new Peer.Visitor<Void>() {
+          @Override
+          public Void pods(PodPeer p) {
+            selector(p.pods());
+            NamespaceScope ns = p.namespaces();
+            if (ns instanceof NamespaceScope.Named named) {
+              namespaceName(named.name(), p.span());
+            } else if (ns instanceof NamespaceScope.Selected selected) {
+              selector(selected.selector());
+            }
+            return null;
+          }
+
+          @Override
+          public Void serviceAccount(ServiceAccountPeer p) {
+            // ValidateServiceAccountName: a DNS-1123 subdomain.
+            objectName("service account", p.name(), Syntax.dns1123Subdomain(p.name()), p.span());
+            p.namespace().ifPresent(ns -> namespaceName(ns, p.span()));
+            return null;
+          }
+
+          @Override
+          public Void service(ServicePeer p) {
+            // ValidateServiceName: a DNS-1035 label.
+            objectName("service", p.name(), Syntax.dns1035Label(p.name()), p.span());
+            p.namespace().ifPresent(ns -> namespaceName(ns, p.span()));
+            return null;
+          }
+
+          @Override
+          public Void cidr(CidrPeer p) {
+            exceptions(p);
+            return null;
+          }
+
+          @Override
+          public Void fqdn(FqdnPeer p) {
+            fqdnPattern("fqdn", p.pattern(), p.span());
+            return null;
+          }
+
+          @Override
+          public Void entity(EntityPeer p) {
+            return null;
+          }
+        });
+  }
+
+  /**
+   * NL2021: each except must be a strict subset of its CIDR, as Kubernetes' ValidateIPBlock demands
+   * (kubernetes/pkg/apis/networking/validation/validation.go: "must be a strict subset of `cidr`").
+   */
+  private void exceptions(CidrPeer p) {
+    for (Cidr except : p.except()) {
+      if (except.ipv6() != p.cidr().ipv6()) {
+        report(
+            Code.EXCEPT_OUTSIDE_CIDR, p.span(),
+            "except " + except + " is an IPv" + (except.ipv6() ? "6" : "4") + " prefix inside the IPv"
+                + (p.cidr().ipv6() ? "6" : "4") + " cidr " + p.cidr(),
+            "write a separate cidr peer for the other address family");
+      } else if (!p.cidr().contains(except) || except.prefixLength() == p.cidr().prefixLength()) {
+        report(
+            Code.EXCEPT_OUTSIDE_CIDR, p.span(),
+            "except " + except + " is not strictly inside cidr " + p.cidr(),
+            "an except cuts a smaller prefix out of its cidr; drop it or fix the addresses");
+      }
+    }
+  }
+
+  private void portValues(Port port) {
+    if (!checkedValues.add(port)) {
+      return;
+    }
+    port.accept(
+        new Port.Visitor<Void>() {
+          @Override
+          public Void range(PortRange p) {
+            // A port is 1..65535 (validation.go IsValidPortNum).
+            for (int value : p.isSingle() ? new int[] {p.first()} : new int[] {p.first(), p.last()}) {
+              if (value < 1 || value > 65535) {
+                report(
+                    Code.INVALID_PORT, p.span(), "port " + value + " is outside 1 to 65535",
+                    value == 0 ? "leave out `on` to allow every port, or write `" + p.protocol().keyword()
+                        + "` for every port of the protocol" : null);
+              }
+            }
+            if (p.first() > p.last()) {
+              report(
+                  Code.INVALID_PORT_RANGE, p.span(),
+                  "port range " + p.first() + "-" + p.last() + " starts above its end",
+                  "write " + p.protocol().keyword() + "/" + p.last() + "-" + p.first());
+            }
+            return null;
+          }
+
+          @Override
+          public Void named(NamedPort p) {
+            Syntax.portName(p.name())
+                .ifPresent(
+                    problem -> report(
+                        Code.INVALID_NAMED_PORT, p.span(),
+                        "invalid named port " + Describe.quote(p.name()) + ": " + problem,
+                        lowerCaseHint(p.name(), Syntax::portName)));
+            return null;
+          }
+
+          @Override
+          public Void all(AllPorts p) {
+            return null;
+          }
+
+          @Override
+          public Void icmp(IcmpPort p) {
+            icmpValue("type", p.type(), p);
+            icmpValue("code", p.code(), p);
+            return null;
+          }
+        });
+  }
+
+  /** NL2035: ICMP types and codes are one byte (RFC 792, RFC 4443). */
+  private void icmpValue(String what, Optional<Integer> value, IcmpPort p) {
+    value
+        .filter(v -> v < 0 || v > 255)
+        .ifPresent(v -> report(Code.INVALID_ICMP, p.span(), "ICMP " + what + " " + v + " is outside 0 to 255"));
+  }
+
+  private void selector(LabelSelector selector) {
+    for (LabelRequirement r : selector.requirements()) {
+      Syntax.labelKey(r.key())
+          .ifPresent(
+              problem -> report(
+                  Code.INVALID_LABEL_KEY, r.span(), "invalid label key " + Describe.quote(r.key()) + ": " + problem));
+      for (String value : r.values()) {
+        Syntax.labelValue(value)
+            .ifPresent(
+                problem -> report(
+                    Code.INVALID_LABEL_VALUE, r.span(),
+                    "invalid label value " + Describe.quote(value) + ": " + problem));
+      }
+    }
+  }
+
+  /** NL2027: a namespace name is a DNS-1123 label (ValidateNamespaceName). */
+  private void namespaceName(String name, SourceSpan span) {
+    Syntax.dns1123Label(name)
+        .ifPresent(
+            problem -> report(
+                Code.INVALID_NAMESPACE, span, "invalid namespace name " + Describe.quote(name) + ": " + problem,
+                lowerCaseHint(name, Syntax::dns1123Label)));
+  }
+
+  private void objectName(String what, String name, Optional<String> problem, SourceSpan span) {
+    problem.ifPresent(
+        p -> report(Code.INVALID_OBJECT_NAME, span, "invalid " + what + " name " + Describe.quote(name) + ": " + p));
+  }
+
+  private void fqdnPattern(String what, String pattern, SourceSpan span) {
+    Syntax.fqdnPattern(pattern)
+        .ifPresent(
+            problem -> report(
+                Code.INVALID_FQDN, span, "invalid " + what + " pattern " + Describe.quote(pattern) + ": " + problem,
+                pattern.endsWith(".") && Syntax.fqdnPattern(pattern.substring(0, pattern.length() - 1)).isEmpty()
+                    ? "write \"" + pattern.substring(0, pattern.length() - 1) + "\""
+                    : null));
+  }
+
+  /** "did you mean 'shop'?" when the lower-case spelling is valid. */
+  private static String lowerCaseHint(String value, Function<String, Optional<String>> check) {
+    return suggestion(value, value.toLowerCase(Locale.ROOT), check);
+  }
+
+  /** "did you mean 'candidate'?" when the candidate differs from the value and is valid; null otherwise. */
+  private static String suggestion(String value, String candidate, Function<String, Optional<String>> check) {
+    return !candidate.equals(value) && check.apply(candidate).isEmpty()
+        ? "did you mean " + Describe.quote(candidate) + "?"
+        : null;
+  }
+
+  private void l7Values(L7Block l7) {
+    l7.accept(
+        new L7Block.Visitor<Void>() {
+          @Override
+          public Void http(HttpBlock block) {
+            block.rules().forEach(Checker.this::httpRule);
+            return null;
+          }
+
+          @Override
+          public Void grpc(GrpcBlock block) {
+            return null;
+          }
+
+          @Override
+          public Void kafka(KafkaBlock block) {
+            for (KafkaRule r : block.rules()) {
+              Syntax.kafkaTopic(r.topic()).ifPresent(p -> invalidKafka("topic", r.topic(), p, r.span()));
+              r.clientId().ifPresent(id -> Syntax.kafkaClientId(id)
+                  .ifPresent(p -> invalidKafka("client id", id, p, r.span())));
+            }
+            return null;
+          }
+
+          @Override
+          public Void dns(DnsBlock block) {
+            for (DnsRule r : block.rules()) {
+              fqdnPattern("dns", r.pattern(), r.span());
+            }
+            return null;
+          }
+        });
+  }
+
+  private void invalidKafka(String what, String value, String problem, SourceSpan span) {
+    report(Code.INVALID_KAFKA, span, "invalid Kafka " + what + " " + Describe.quote(value) + ": " + problem);
+  }
+
+  /** NL2039: method, path, host and headers of an http alternative; NL2028: a path regex RE2 rejects. */
+  private void httpRule(HttpRule r) {
+    r.method().ifPresent(m -> Syntax.httpMethod(m).ifPresent(p -> invalidHttp("method", m, p, r.span(),
+        suggestion(m, m.toUpperCase(Locale.ROOT), Syntax::httpMethod))));
+    r.path().ifPresent(path -> {
+      if (path.kind() == HttpRule.PathMatch.Kind.REGEX) {
+        Re2.problem(path.value())
+            .ifPresent(p -> report(
+                Code.INVALID_REGEX, r.span(), "invalid path regex " + Describe.quote(path.value()) + ": " + p,
+                "path regexes are RE2 syntax: https://github.com/google/re2/wiki/Syntax"));
+      } else {
+        Syntax.httpPath(path.value()).ifPresent(p -> invalidHttp("path", path.value(), p, r.span(),
+            path.value().startsWith("/") ? null : "write \"/" + path.value() + "\""));
+      }
+    });
+    r.host().ifPresent(h -> Syntax.httpHost(h).ifPresent(p -> invalidHttp("host", h, p, r.span(), null)));
+    for (HttpRule.HeaderMatch h : r.headers()) {
+      Syntax.headerName(h.name()).ifPresent(p -> invalidHttp("header name", h.name(), p, h.span(), null));
+      h.value().ifPresent(v -> Syntax.headerValue(v)
+          .ifPresent(p -> invalidHttp("header value", v, p, h.span(), null)));
+    }
+  }
+
+  private void invalidHttp(String what, String value, String problem, SourceSpan span, String hint) {
+    report(Code.INVALID_HTTP, span, "invalid HTTP " + what + " " + Describe.quote(value) + ": " + problem, hint);
+  }
+}

@@ -1,0 +1,245 @@
+package io.netlingua.check.internal;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The syntax of the names and values a program carries, checked the way Kubernetes (and, for L7 values, HTTP and
+ * Kafka) check them. Each method returns what is wrong with a value, or nothing when it is valid; the caller turns
+ * the problem into a diagnostic of the right code.
+ *
+ * <p>The Kubernetes rules follow k8s.io/apimachinery/pkg/util/validation/validation.go (functions named on each
+ * method); the DNS names follow RFC 1123 and RFC 1035 as that file applies them.
+ */
+public final class Syntax {
+  private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+  private static final Pattern DNS1123_LABEL_RE = Pattern.compile(DNS1123_LABEL);
+  private static final Pattern DNS1123_SUBDOMAIN_RE =
+      Pattern.compile(DNS1123_LABEL + "(\\." + DNS1123_LABEL + ")*");
+  private static final Pattern DNS1035_LABEL_RE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern QUALIFIED_NAME_RE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
+  private static final Pattern PORT_NAME_CHARS_RE = Pattern.compile("[-a-z0-9]+");
+  private static final Pattern HTTP_METHOD_RE = Pattern.compile("[A-Z]+([-_][A-Z]+)*");
+  // RFC 7230 section 3.2.6: token = 1*tchar.
+  private static final Pattern TOKEN_RE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern KAFKA_NAME_RE = Pattern.compile("[a-zA-Z0-9._-]+");
+  private static final Pattern FQDN_LABEL_RE = Pattern.compile("[a-z0-9_*]([-a-z0-9_*]*[a-z0-9_*])?");
+
+  private static final int LABEL_MAX = 63;
+  private static final int SUBDOMAIN_MAX = 253;
+
+  private Syntax() {}
+
+  /** A DNS-1123 label (IsDNS1123Label): namespace names. */
+  public static Optional<String> dns1123Label(String s) {
+    if (s.length() > LABEL_MAX) {
+      return tooLong(s, LABEL_MAX);
+    }
+    return DNS1123_LABEL_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of("must be lower-case letters, digits and '-', starting and ending with a letter or digit");
+  }
+
+  /** A DNS-1123 subdomain (IsDNS1123Subdomain): service account names, label key prefixes. */
+  public static Optional<String> dns1123Subdomain(String s) {
+    if (s.length() > SUBDOMAIN_MAX) {
+      return tooLong(s, SUBDOMAIN_MAX);
+    }
+    return DNS1123_SUBDOMAIN_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of(
+            "must be dot-separated lower-case labels of letters, digits and '-', each starting and ending with a"
+                + " letter or digit");
+  }
+
+  /** A DNS-1035 label (IsDNS1035Label): Service names, which must start with a letter. */
+  public static Optional<String> dns1035Label(String s) {
+    if (s.length() > LABEL_MAX) {
+      return tooLong(s, LABEL_MAX);
+    }
+    return DNS1035_LABEL_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of(
+            "must be lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
+  }
+
+  /**
+   * A label key (IsQualifiedName): an optional DNS-1123 subdomain prefix and {@code /}, then a name of at most 63
+   * characters of {@code [-A-Za-z0-9_.]} that starts and ends with a letter or digit.
+   */
+  public static Optional<String> labelKey(String key) {
+    int slash = key.indexOf('/');
+    String name = key;
+    if (slash >= 0) {
+      String prefix = key.substring(0, slash);
+      name = key.substring(slash + 1);
+      if (name.indexOf('/') >= 0) {
+        return Optional.of("may contain at most one '/'");
+      }
+      if (prefix.isEmpty()) {
+        return Optional.of("has an empty prefix before '/'");
+      }
+      Optional<String> p = dns1123Subdomain(prefix);
+      if (p.isPresent()) {
+        return Optional.of("has a prefix that " + p.get());
+      }
+    }
+    if (name.isEmpty()) {
+      return Optional.of("has an empty name");
+    }
+    if (name.length() > LABEL_MAX) {
+      return Optional.of("has a name longer than " + LABEL_MAX + " characters");
+    }
+    return QUALIFIED_NAME_RE.matcher(name).matches()
+        ? Optional.empty()
+        : Optional.of(
+            "has a name that must be letters, digits, '-', '_' and '.', starting and ending with a letter or"
+                + " digit");
+  }
+
+  /** A label value (IsValidLabelValue): empty, or at most 63 characters with the charset of a key's name. */
+  public static Optional<String> labelValue(String value) {
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (value.length() > LABEL_MAX) {
+      return tooLong(value, LABEL_MAX);
+    }
+    return QUALIFIED_NAME_RE.matcher(value).matches()
+        ? Optional.empty()
+        : Optional.of("must be letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
+  }
+
+  /**
+   * An IANA service name (IsValidPortName, RFC 6335 section 5.1): 1 to 15 characters of {@code [-a-z0-9]}, at
+   * least one letter, no leading, trailing or doubled {@code -}.
+   */
+  public static Optional<String> portName(String s) {
+    if (s.isEmpty() || s.length() > 15) {
+      return Optional.of("must be 1 to 15 characters long");
+    }
+    if (!PORT_NAME_CHARS_RE.matcher(s).matches()) {
+      return Optional.of("may contain only lower-case letters, digits and '-'");
+    }
+    if (s.chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
+      return Optional.of("must contain at least one letter");
+    }
+    if (s.startsWith("-") || s.endsWith("-") || s.contains("--")) {
+      return Optional.of("may not start or end with '-' nor contain '--'");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * An fqdn or dns pattern: dot-separated labels of {@code [-a-z0-9_]} and {@code *} (lower case: the model keeps
+   * patterns in lower case), no label empty, starting or ending with {@code -}, or longer than 63; at most 253
+   * characters. A {@code *} matches inside one label, so a pattern that starts with {@code *} must continue with
+   * {@code .} (Cilium reads a bare leading {@code *} as "this name and all subdomains"). No trailing dot: names
+   * are written relative to the root, so that one name has one spelling. {@code _} is accepted because service
+   * labels such as {@code _sip._tcp} are queried over DNS and Cilium accepts them.
+   */
+  public static Optional<String> fqdnPattern(String s) {
+    if (s.isEmpty()) {
+      return Optional.of("is empty");
+    }
+    if (s.length() > SUBDOMAIN_MAX) {
+      return tooLong(s, SUBDOMAIN_MAX);
+    }
+    if (s.endsWith(".")) {
+      return Optional.of("ends with '.': write the name without the trailing dot");
+    }
+    if (s.startsWith("*") && !s.startsWith("*.")) {
+      return Optional.of("starts with '*' not followed by '.': a '*' matches inside one label only");
+    }
+    for (String label : s.split("\\.", -1)) {
+      if (label.isEmpty()) {
+        return Optional.of("has an empty label");
+      }
+      if (label.length() > LABEL_MAX) {
+        return Optional.of("has a label longer than " + LABEL_MAX + " characters");
+      }
+      if (!FQDN_LABEL_RE.matcher(label).matches()) {
+        return Optional.of(
+            "has a label that is not lower-case letters, digits, '-', '_' and '*', starting and ending"
+                + " with a letter, digit or '*'");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An HTTP method: an upper-case RFC 7230 token of letters, words joined by {@code -} or {@code _}. */
+  public static Optional<String> httpMethod(String s) {
+    return HTTP_METHOD_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of("must be upper-case letters (GET, POST, ...) or *");
+  }
+
+  /** An HTTP path of an exact or prefix match: starts with {@code /}, no whitespace or control character. */
+  public static Optional<String> httpPath(String s) {
+    if (!s.startsWith("/")) {
+      return Optional.of("must start with '/'");
+    }
+    return s.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+        ? Optional.of("contains whitespace or a control character")
+        : Optional.empty();
+  }
+
+  /** An HTTP host: a DNS name (labels of letters, digits and {@code -}), optionally {@code :port} (1-65535). */
+  public static Optional<String> httpHost(String s) {
+    String host = s;
+    int colon = s.lastIndexOf(':');
+    if (colon >= 0) {
+      host = s.substring(0, colon);
+      String port = s.substring(colon + 1);
+      if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')
+          || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+        return Optional.of("has a port that is not 1 to 65535");
+      }
+    }
+    return dns1123Subdomain(host);
+  }
+
+  /** An HTTP header name: an RFC 7230 token. */
+  public static Optional<String> headerName(String s) {
+    return TOKEN_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of("is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+  }
+
+  /** An HTTP header value: no control character but tab (RFC 7230 field-value), so that it cannot split lines. */
+  public static Optional<String> headerValue(String s) {
+    return s.codePoints().anyMatch(c -> c != '\t' && Character.isISOControl(c))
+        ? Optional.of("contains a control character")
+        : Optional.empty();
+  }
+
+  /**
+   * A Kafka topic (org.apache.kafka.common.internals.Topic.validate): 1 to 249 characters of
+   * {@code [a-zA-Z0-9._-]}, and neither {@code .} nor {@code ..}.
+   */
+  public static Optional<String> kafkaTopic(String s) {
+    if (s.isEmpty() || s.length() > 249) {
+      return Optional.of("must be 1 to 249 characters long");
+    }
+    if (s.equals(".") || s.equals("..")) {
+      return Optional.of("may not be '.' or '..'");
+    }
+    return KAFKA_NAME_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of("may contain only letters, digits, '.', '_' and '-'");
+  }
+
+  /** A Kafka client id: 1 to 255 characters of {@code [a-zA-Z0-9._-]}, the charset Kafka's quotas accept. */
+  public static Optional<String> kafkaClientId(String s) {
+    if (s.isEmpty() || s.length() > 255) {
+      return Optional.of("must be 1 to 255 characters long");
+    }
+    return KAFKA_NAME_RE.matcher(s).matches()
+        ? Optional.empty()
+        : Optional.of("may contain only letters, digits, '.', '_' and '-'");
+  }
+
+  private static Optional<String> tooLong(String s, int max) {
+    return Optional.of("is " + s.length() + " characters long, more than " + max);
+  }
+}
