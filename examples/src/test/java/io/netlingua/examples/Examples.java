@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where the example programs are and how they are read. An example is a folder directly under {@code examples/}
- * holding at least one {@code .npl} file; the module's own folders ({@code src}, {@code target}) hold none.
+ * Where the example programs are and how they are read. An example is a folder directly under
+ * {@code examples/} holding at least one {@code .npl} file; the module's own folders ({@code src},
+ * {@code target}) hold none.
  */
 final class Examples {
   /** The repository root: the parent pom hands it to tests as {@code netlingua.root}. */

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every example parses without error, and its model, printed by {@link ModelDump}, equals the reviewed golden
- * file {@code examples/<example>/expected/model.txt}. A missing golden file fails; to accept a change, rewrite
- * them with {@code mvn -B -q -pl examples -am test -Dtest=ExamplesGoldenTest -Dsurefire.failIfNoSpecifiedTests=false
- * -Dnetlingua.golden.update=true}, then review the diff.
+ * file {@code examples/<example>/expected/model.txt}. A missing golden file fails; to accept a change,
+ * rewrite them with the command in examples/README.md ({@code -Dnetlingua.golden.update=true}) and review
+ * the diff.
  */
 class ExamplesGoldenTest {
   private static final boolean UPDATE = Boolean.getBoolean("netlingua.golden.update");

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The examples are the language's documentation: together they must use every peer, port and L7 form of
- * LANGUAGE.md, {@code let}s of both kinds (nested too) and {@code import}. The features are read from the parsed
- * models, so a form that the parser silently drops or misreads shows up here as missing.
+ * LANGUAGE.md, {@code let}s of both kinds (nested too) and {@code import}. The features are read from the
+ * parsed models, so a form that the parser silently drops or misreads shows up here as missing.
  */
 class LanguageCoverageTest {
   /** Every form of the language contract, named as {@link #collect} names what it finds. */
@@ -65,14 +65,21 @@ class LanguageCoverageTest {
       "http header value", "grpc method", "grpc service", "kafka produce", "kafka consume", "kafka client",
       "kafka any client", "dns");
 
+  /**
+   * What a plain Kubernetes NetworkPolicy cannot say exactly: L7, DNS names, deny, log, service accounts,
+   * services, ICMP, entities, cluster policies. The namespace-isolation example must use none of it.
+   */
+  private static final Set<String> BEYOND_KUBERNETES = Set.of(
+      "cluster policy", "deny in ingress", "deny in egress", "log allow", "log deny", "peer serviceaccount",
+      "peer serviceaccount in namespace", "peer service", "peer service in namespace", "peer fqdn",
+      "peer fqdn wildcard", "peer world", "peer cluster", "peer nodes", "peer host", "peer kube-apiserver",
+      "peer any", "port icmp", "port icmp type", "port icmp type code", "port icmpv6", "port icmpv6 type",
+      "http", "grpc method", "grpc service", "kafka produce", "kafka consume", "dns");
+
   @Test
   void theExamplesTogetherUseEveryFormOfTheLanguage() {
     Set<String> found = new TreeSet<>();
-    for (Path example : Examples.all()) {
-      for (PolicyFile file : Examples.parseWithoutErrors(example).program().files()) {
-        collect(file, found);
-      }
-    }
+    Examples.all().forEach(example -> found.addAll(features(example)));
     Set<String> missing = new TreeSet<>(LANGUAGE);
     missing.removeAll(found);
     assertThat(missing).as("forms of the language no example uses").isEmpty();
@@ -81,9 +88,29 @@ class LanguageCoverageTest {
     assertThat(unknown).as("features collected but not listed (a typo in this test)").isEmpty();
   }
 
+  @Test
+  void namespaceIsolationUsesOnlyWhatKubernetesExpressesExactly() {
+    Set<String> used = features(Examples.DIR.resolve("namespace-isolation"));
+    assertThat(used).as("forms of namespace-isolation").contains("peer pods(selector)", "peer cidr except");
+    assertThat(used)
+        .as("forms a plain NetworkPolicy cannot express")
+        .doesNotContainAnyElementsOf(BEYOND_KUBERNETES);
+  }
+
+  /** The forms one example uses. */
+  private static Set<String> features(Path example) {
+    Set<String> found = new TreeSet<>();
+    for (PolicyFile file : Examples.parseWithoutErrors(example).program().files()) {
+      collect(file, found);
+    }
+    return found;
+  }
+
   private static void collect(PolicyFile file, Set<String> found) {
     file.namespace().ifPresent(ns -> found.add("namespace directive"));
-    file.imports().forEach(i -> found.add(i.path().startsWith("../") ? "import from a parent folder" : "import"));
+    for (var i : file.imports()) {
+      found.add(i.path().startsWith("../") ? "import from a parent folder" : "import");
+    }
     for (Definition d : file.definitions()) {
       if (d.name().equals("kube-dns")) {
         found.add("kube-dns overridden");
@@ -155,7 +182,8 @@ class LanguageCoverageTest {
       if (nested != null) {
         found.add(nested);
       }
-      if (ref.name().equals("kube-dns") && ref.peers().stream().allMatch(p -> p.span().equals(SourceSpan.NONE))) {
+      boolean builtIn = ref.peers().stream().allMatch(p -> p.span().equals(SourceSpan.NONE));
+      if (ref.name().equals("kube-dns") && builtIn) {
         found.add("built-in kube-dns");
       }
     }

@@ -48,10 +48,10 @@ import java.util.stream.Collectors;
 
 /**
  * A readable, stable text of a parsed program, for golden files that a reviewer reads as the meaning of the
- * example: per file its directives and {@code let}s; per policy its resolved namespace, its subject and each rule
- * with its flattened peers (namespace scope spelled out), ports and L7 alternatives. Every element ends with its
- * position, {@code @line:column} in the file of the section or {@code @file:line:column} elsewhere (a peer
- * written in an imported {@code let}); {@code via NAME} says which {@code let} brought it in.
+ * example: per file its directives and {@code let}s; per policy its resolved namespace, its subject and each
+ * rule with its flattened peers (namespace scope spelled out), ports and L7 alternatives. Every element ends
+ * with its position, {@code @line:column} in the file of the section or {@code @file:line:column} elsewhere
+ * (a peer written in an imported {@code let}); {@code via NAME} says which {@code let} brought it in.
  */
 final class ModelDump {
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
@@ -65,8 +65,8 @@ final class ModelDump {
   }
 
   /**
-   * The text of a program and of its diagnostics (errors are not expected here; warnings and infos are listed so
-   * that the golden file shows them).
+   * The text of a program and of its diagnostics (errors are not expected here; warnings and infos are listed
+   * so that the golden file shows them).
    *
    * @param program the parsed program
    * @param diagnostics the parse's diagnostics
@@ -102,7 +102,8 @@ final class ModelDump {
     if (d instanceof Definition.Peers peers) {
       terms = peers.terms().stream().map(this::writtenPeer).collect(Collectors.joining(", "));
     } else {
-      terms = ((Definition.Ports) d).terms().stream().map(this::writtenPort).collect(Collectors.joining(", "));
+      terms = ((Definition.Ports) d).terms().stream().map(this::writtenPort)
+          .collect(Collectors.joining(", "));
     }
     line(1, "let " + d.name() + " = " + terms, d.span());
   }
@@ -144,7 +145,7 @@ final class ModelDump {
     }
   }
 
-  /** The flattened peers, each with the let that brought it in; the model's own flattening decides the list. */
+  /** The flattened peers, each with the let that brought it in; the model's flattening decides the list. */
   private void peers(int depth, String keyword, List<PeerTerm> terms, List<Peer> flat, Policy p) {
     Map<Peer, PeerRef> via = new HashMap<>();
     for (PeerTerm t : terms) {
@@ -174,8 +175,8 @@ final class ModelDump {
   }
 
   /**
-   * A peer's text. With a policy, a pod, service account or service without a namespace is resolved against it;
-   * without one (inside a let), it is left relative, as the macro it is.
+   * A peer's text. With a policy, a pod, service account or service without a namespace is resolved against
+   * it; without one (inside a let), it is left relative, as the macro it is.
    */
   private String peer(Peer peer, Optional<Policy> policy) {
     return peer.accept(
@@ -287,12 +288,12 @@ final class ModelDump {
   }
 
   private void l7(L7Block block) {
-    line(4, block.keyword() + " (a request matching any alternative)", block.span());
+    line(4, block.keyword() + " (a request must match one alternative)", block.span());
     block.accept(
         new L7Block.Visitor<Void>() {
           @Override
           public Void http(HttpBlock b) {
-            b.rules().forEach(r -> line(5, http(r), r.span()));
+            b.rules().forEach(r -> line(5, httpRule(r), r.span()));
             return null;
           }
 
@@ -324,7 +325,7 @@ final class ModelDump {
         });
   }
 
-  private static String http(HttpRule r) {
+  private static String httpRule(HttpRule r) {
     StringBuilder s = new StringBuilder("http ").append(r.method().orElse("* (any method)"));
     s.append(r.path().map(p -> " path " + p.kind().name().toLowerCase(Locale.ROOT) + " "
         + quote(p.value())).orElse(" (any path)"));
@@ -356,7 +357,7 @@ final class ModelDump {
     line(depth, text + "  " + at(span));
   }
 
-  /** {@code @line:col} in the current file, {@code @file:line:col} elsewhere, {@code @built-in} for no file. */
+  /** {@code @line:col} in this file, {@code @file:line:col} elsewhere, {@code @built-in} without a file. */
   private String at(SourceSpan span) {
     if (span.file().equals(SourceSpan.NONE.file())) {
       return "@built-in";

@@ -1,0 +1,34 @@
+package io.netlingua.cli.internal;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code netlingua}: the root command, which only holds the subcommands and the standard options. */
+@Command(
+    name = "netlingua",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Reads programs in the neutral network-policy language (.npl): checks them and writes them in",
+      "canonical form. A PATH is a .npl file or a directory (every .npl file below it, in sorted order)."
+    },
+    subcommands = {CheckCommand.class, FormatCommand.class, HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no error (warnings allowed)",
+      "1:the input has errors (format --check: a file is not in canonical form)",
+      "2:usage error, or a path or file of the run that cannot be read or written"
+    })
+public final class RootCommand implements Callable<Integer> {
+  @Spec private CommandSpec spec;
+
+  /** A command is required: without one, say so and show the usage (exit 2). */
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing command: check or format");
+  }
+}

@@ -1,0 +1,124 @@
+package io.netlingua;
+
+import io.netlingua.diagnostics.DiagnosticRenderer;
+import io.netlingua.dsl.Comment;
+import io.netlingua.dsl.NplParser;
+import io.netlingua.dsl.NplPrinter;
+import io.netlingua.dsl.ParseResult;
+import io.netlingua.model.PolicyFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one entry point of Netlingua: read {@code .npl} programs, write them back in canonical form, and render
+ * what went wrong the way compilers do. Everything here speaks JDK and model types; the implementations live
+ * in the pipeline's modules ({@code dsl} for reading and printing, {@code core} for diagnostics).
+ *
+ * <p>Reading a program and reporting its problems:
+ *
+ * <pre>{@code
+ * ParseResult result = Netlingua.parse(Path.of("examples/shop"));
+ * if (result.hasErrors()) {
+ *   System.err.print(Netlingua.render(result));   // file:line:col: error[NL2001]: ..., source line, caret
+ * } else {
+ *   Program program = result.program();
+ * }
+ * }</pre>
+ *
+ * <p>Writing each file of a program in canonical form, comments kept:
+ *
+ * <pre>{@code
+ * for (PolicyFile file : result.program().files()) {
+ *   String canonical = Netlingua.format(file, result.comments());
+ * }
+ * }</pre>
+ *
+ * <p>User mistakes never throw: they are diagnostics of the {@link ParseResult}. The methods are thread-safe.
+ */
+public final class Netlingua {
+
+  private Netlingua() {}
+
+  /**
+   * Reads a program from directories and/or files named one by one, with the default limits of the language.
+   * A directory contributes every {@code .npl} file below it, in sorted path order.
+   *
+   * <pre>{@code
+   * ParseResult result = Netlingua.parse(Path.of("policies"), Path.of("extra/baseline.npl"));
+   * }</pre>
+   *
+   * @param first the first directory or file
+   * @param more further directories or files
+   * @return the program, its diagnostics (a path that cannot be read included), its sources and comments
+   */
+  public static ParseResult parse(Path first, Path... more) {
+    List<Path> paths = new ArrayList<>(1 + more.length);
+    paths.add(first);
+    paths.addAll(List.of(more));
+    return parse(paths);
+  }
+
+  /**
+   * Reads a program from a list of directories and/or files, with the default limits of the language.
+   *
+   * <pre>{@code
+   * ParseResult result = Netlingua.parse(List.of(Path.of("policies")));
+   * }</pre>
+   *
+   * @param paths the directories and files of the program, at least one
+   * @return the program, its diagnostics, its sources and comments
+   */
+  public static ParseResult parse(List<Path> paths) {
+    return NplParser.create().parse(List.copyOf(paths));
+  }
+
+  /**
+   * Reads one in-memory file as a program of its own. An {@code import} in it cannot be resolved and is
+   * reported as a missing import.
+   *
+   * <pre>{@code
+   * ParseResult result =
+   *     Netlingua.parse("inline.npl", "namespace shop\npolicy web { select pods ingress { } }");
+   * }</pre>
+   *
+   * @param fileName the name diagnostics give the text
+   * @param text the text of the file
+   * @return the program, its diagnostics, its source and comments
+   */
+  public static ParseResult parse(String fileName, String text) {
+    return NplParser.create().parse(fileName, text);
+  }
+
+  /**
+   * The canonical text of one file of a program (docs/format.md), keeping the comments written in it.
+   *
+   * <pre>{@code
+   * String canonical = Netlingua.format(result.program().files().get(0), result.comments());
+   * }</pre>
+   *
+   * @param file a file of a program read without errors, or built in Java
+   * @param comments comments of the program; only those written in {@code file} are printed
+   * @return the canonical text, ending with a line break
+   */
+  public static String format(PolicyFile file, List<Comment> comments) {
+    List<Comment> own = comments.stream().filter(c -> c.span().file().equals(file.path())).toList();
+    return NplPrinter.print(file, own);
+  }
+
+  /**
+   * Every diagnostic of a result rendered as compilers do, in order:
+   * {@code file:line:col: error[NL2001]: ...}, the source line, a caret under the column and the hint, if any.
+   * Empty when there is no diagnostic.
+   *
+   * <pre>{@code
+   * System.err.print(Netlingua.render(result));
+   * }</pre>
+   *
+   * @param result what reading a program gave
+   * @return the rendered diagnostics, each ending with a line break
+   */
+  public static String render(ParseResult result) {
+    return new DiagnosticRenderer(result.sources()).renderAll(result.diagnostics());
+  }
+}
