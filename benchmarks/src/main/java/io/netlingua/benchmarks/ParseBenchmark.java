@@ -41,7 +41,7 @@ public class ParseBenchmark {
   private String text;
   private double size;
 
-  /** Generates the program once and checks that it is valid, so that the error paths are not what is measured. */
+  /** Generates the program once and checks it is valid, so that error paths are not what is measured. */
   @Setup(Level.Trial)
   public void generate() {
     parser = NplParser.create();

@@ -17,22 +17,23 @@ import org.quicktheories.impl.Constraint;
  */
 public final class Mutations {
 
-  /** Slices of a program: white space, a (possibly unterminated) string, a word, a comment, or one code point. */
+  /** Slices of a program: white space, a string (maybe unterminated), a word, a comment, or one code point. */
   private static final Pattern SLICE =
       Pattern.compile("\\s+|\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"?|(?:#|//)[^\\r\\n]*|[A-Za-z0-9_.\\-/*]+|.",
           Pattern.DOTALL);
 
   /** What edits insert: every reserved word, the punctuation, and characters the lexer must cope with. */
   private static final List<String> VOCABULARY = List.of(
-      "namespace", "namespaces", "import", "let", "policy", "cluster", "in", "select", "description", "ingress",
-      "egress", "log", "allow", "deny", "from", "to", "on", "pods", "any", "serviceaccount", "service", "cidr",
-      "except", "fqdn", "world", "nodes", "host", "kube-apiserver", "tcp", "udp", "sctp", "icmp", "icmpv6", "type",
-      "code", "http", "grpc", "kafka", "dns", "path", "prefix", "regex", "header", "produce", "consume", "topic",
-      "client", "notin", "GET", "POST", "*", "{", "}", "(", ")", "{{", "))", ",", "=", "==", "!=", "!", "/", "-",
-      ".", "\"", "\\", "\\\"", "\"\\", "#", "//", "\n", "\r", "\r\n", "\t", " ", "0", "65535", "65536",
-      "99999999999999999999", "8000-8100", "10.0.0.0/8", "10.0.0.1/8", "::/0", "2001:db8::/32", "\"*.x\"",
-      "\"api.example.com\"", "\"[a-\"", "tcp/", "/53", "kube-dns", "let a = a", "policy p {", "in namespace",
-      "\uFEFF", "\u00E9", "\uD83D\uDE00", "\u0000", "\u2028", "\u00A0", "\uD800", "\uDC00");
+      "namespace", "namespaces", "import", "let", "policy", "cluster", "in", "select", "description",
+      "ingress", "egress", "log", "allow", "deny", "from", "to", "on", "pods", "any", "serviceaccount",
+      "service", "cidr", "except", "fqdn", "world", "nodes", "host", "kube-apiserver", "tcp", "udp", "sctp",
+      "icmp", "icmpv6", "type", "code", "http", "grpc", "kafka", "dns", "path", "prefix", "regex", "header",
+      "produce", "consume", "topic", "client", "notin", "GET", "POST", "*", "{", "}", "(", ")", "{{", "))",
+      ",", "=", "==", "!=", "!", "/", "-", ".", "\"", "\\", "\\\"", "\"\\", "#", "//", "\n", "\r", "\r\n",
+      "\t", " ", "0", "65535", "65536", "99999999999999999999", "8000-8100", "10.0.0.0/8", "10.0.0.1/8",
+      "::/0", "2001:db8::/32", "\"*.x\"", "\"api.example.com\"", "\"[a-\"", "tcp/", "/53", "kube-dns",
+      "let a = a", "policy p {", "in namespace", "\uFEFF", "\u00E9", "\uD83D\uDE00", "\u0000", "\u2028",
+      "\u00A0", "\uD800", "\uDC00");
 
   /** Byte sequences that are not UTF-8 (stray, truncated, overlong, surrogate, beyond U+10FFFF). */
   private static final List<byte[]> INVALID_UTF8 = List.of(

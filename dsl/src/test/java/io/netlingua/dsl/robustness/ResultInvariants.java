@@ -89,7 +89,9 @@ public final class ResultInvariants {
         return "end offset " + span.endOffset() + " beyond the text's " + text.length() + " chars";
       }
       String startOffset = agrees("start", span.offset(), span.line(), span.column());
-      return startOffset != null ? startOffset : agrees("end", span.endOffset(), span.endLine(), span.endColumn());
+      return startOffset != null
+          ? startOffset
+          : agrees("end", span.endOffset(), span.endLine(), span.endColumn());
     }
 
     private String problem(String what, int line, int column) {

@@ -89,7 +89,7 @@ public final class SeedPrograms {
   }
 
   private static Path repositoryRoot() {
-    // Surefire hands the reactor root to tests; a test started from an IDE in the module folder has ".." instead.
+    // Surefire hands the reactor root to tests; a test started in the module folder (an IDE) has ".." instead.
     String root = System.getProperty("netlingua.root");
     return root != null ? Path.of(root) : Path.of("..").toAbsolutePath().normalize();
   }
