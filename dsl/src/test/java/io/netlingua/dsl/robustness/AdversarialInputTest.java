@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -154,28 +155,46 @@ class AdversarialInputTest {
   @Test
   void workGrowsLinearlyWithTheInput() {
     // Chunks hold policies, comments and (one in ten) errors; 4n chunks give exactly 4 times what n chunks give.
-    int n = 150;
-    String small = chunks(n);
-    String large = chunks(4 * n);
+    Growth growth = growth(this::chunks, 150);
+    assertThat(growth.large().program().policies()).hasSize(4 * growth.small().program().policies().size());
+    assertThat(growth.large().comments()).hasSize(4 * growth.small().comments().size());
+    assertThat(growth.large().diagnostics()).hasSize(4 * growth.small().diagnostics().size());
+    assertThat(growth.small().diagnostics()).isNotEmpty();
+    growth.assertLinear();
+  }
+
+  @Test
+  void errorRecoveryGrowsLinearlyWithTheInput() {
+    // Recovery and the fallback from SLL to LL prediction are where parsers turn quadratic.
+    Growth growth = growth(n -> "namespace n\n" + "policy } allow { from ) to ( on tcp/ \" @\n".repeat(n), 500);
+    assertThat(growth.large().diagnostics()).hasSize(4 * growth.small().diagnostics().size());
+    growth.assertLinear();
+  }
+
+  /** The results of parsing inputs of size n and 4n, and the bytes each parse allocated. */
+  private record Growth(ParseResult small, long smallBytes, ParseResult large, long largeBytes) {
+    void assertLinear() {
+      ResultInvariants.assertWellFormed(large);
+      if (smallBytes > 0 && largeBytes > 0) {
+        // Linear work allocates about 4 times as much; quadratic work would allocate about 16 times as much.
+        assertThat((double) largeBytes / smallBytes).as("allocation ratio %d / %d", largeBytes, smallBytes)
+            .isLessThan(8.0);
+      }
+    }
+  }
+
+  private Growth growth(IntFunction<String> input, int n) {
+    String small = input.apply(n);
+    String large = input.apply(4 * n);
+    // Warm up, so that the JIT and ANTLR's prediction caches do not count against the small input.
     for (int i = 0; i < 3; i++) {
       parser.parse("warm-up.npl", small);
     }
-
-    long smallBytes = allocatedBy(() -> parser.parse("small.npl", small));
-    ParseResult smallResult = parser.parse("small.npl", small);
-    long largeBytes = allocatedBy(() -> parser.parse("large.npl", large));
-    ParseResult largeResult = parser.parse("large.npl", large);
-
-    assertThat(largeResult.program().policies()).hasSize(4 * smallResult.program().policies().size());
-    assertThat(largeResult.comments()).hasSize(4 * smallResult.comments().size());
-    assertThat(largeResult.diagnostics()).hasSize(4 * smallResult.diagnostics().size());
-    assertThat(smallResult.diagnostics()).isNotEmpty();
-    ResultInvariants.assertWellFormed(largeResult);
-    if (smallBytes > 0 && largeBytes > 0) {
-      // Linear work allocates about 4 times as much; quadratic work would allocate about 16 times as much.
-      assertThat((double) largeBytes / smallBytes).as("allocation ratio %d / %d", largeBytes, smallBytes)
-          .isLessThan(8.0);
-    }
+    AtomicReference<ParseResult> smallResult = new AtomicReference<>();
+    long smallBytes = allocatedBy(() -> smallResult.set(parser.parse("small.npl", small)));
+    AtomicReference<ParseResult> largeResult = new AtomicReference<>();
+    long largeBytes = allocatedBy(() -> largeResult.set(parser.parse("large.npl", large)));
+    return new Growth(smallResult.get(), smallBytes, largeResult.get(), largeBytes);
   }
 
   private String chunks(int n) {

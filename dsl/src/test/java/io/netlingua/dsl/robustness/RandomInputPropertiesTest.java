@@ -57,6 +57,7 @@ class RandomInputPropertiesTest {
     for (Path file : SeedPrograms.validCorpus()) {
       assertThat(parser.parse(List.of(file)).diagnostics()).as("diagnostics of %s", file).isEmpty();
     }
+    assertThat(SeedPrograms.exampleFolders()).as("example programs").isNotEmpty();
     for (Path program : SeedPrograms.exampleFolders()) {
       assertThat(parser.parse(List.of(program)).diagnostics()).as("diagnostics of %s", program).isEmpty();
     }
@@ -139,6 +140,7 @@ class RandomInputPropertiesTest {
   /** Copies every example program into {@link #examplesCopy}; returns the copied {@code .npl} files. */
   private static List<Path> copyExamples() throws IOException {
     List<Path> copies = new ArrayList<>();
+    assertThat(SeedPrograms.exampleFolders()).as("example programs").isNotEmpty();
     for (Path program : SeedPrograms.exampleFolders()) {
       try (Stream<Path> files = Files.walk(program)) {
         for (Path source : files.sorted().toList()) {
