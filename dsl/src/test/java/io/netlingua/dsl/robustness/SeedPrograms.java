@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,6 +23,9 @@ public final class SeedPrograms {
 
   /** The prefix of the corpus files that are valid programs (the others show errors). */
   public static final String VALID_PREFIX = "valid-";
+
+  /** The folders of the examples module that are Maven's, not example programs. */
+  private static final Set<String> MODULE_FOLDERS = Set.of("src", "target");
 
   private SeedPrograms() {}
 
@@ -51,6 +55,8 @@ public final class SeedPrograms {
     }
     return sorted(examples, Integer.MAX_VALUE).stream()
         .filter(p -> p.getFileName().toString().endsWith(".npl"))
+        // The module's own folders are not programs (its test resources may hold broken files on purpose).
+        .filter(p -> !MODULE_FOLDERS.contains(examples.relativize(p).getName(0).toString()))
         .toList();
   }
 
