@@ -33,6 +33,9 @@ class AdversarialInputTest {
   private static final int MAX_LET_DEPTH = 1000;
   private static final int MAX_TOKEN = 64 * 1024;
 
+  /** A line with an error at nearly every token, unbalanced brackets and an unterminated string. */
+  private static final String BROKEN_LINE = "policy } allow { from ) to ( on tcp/ \" @\n";
+
   private final NplParser parser = NplParser.create();
 
   @TempDir Path folder;
@@ -114,7 +117,8 @@ class AdversarialInputTest {
   }
 
   @Test
-  void aStringJustBelowTheTokenLimitIsFine() {
+  void aStringOfExactlyTheTokenLimitIsFine() {
+    // The quotes count: the token is exactly MAX_TOKEN characters long.
     String text = "namespace n\npolicy p {\n  description \"" + "x".repeat(MAX_TOKEN - 2)
         + "\"\n  select pods\n  ingress { allow from pods }\n}\n";
     assertThat(parseSafely(text).diagnostics()).isEmpty();
@@ -123,7 +127,7 @@ class AdversarialInputTest {
   @Test
   void aFloodOfErrorsGivesBoundedOutput() {
     int lines = 20_000;
-    String text = "namespace n\n" + "policy } allow { from ) to ( on tcp/ \" @\n".repeat(lines);
+    String text = "namespace n\n" + BROKEN_LINE.repeat(lines);
     ParseResult result = parseSafely(text);
     assertThat(result.hasErrors()).isTrue();
     // A bounded number of diagnostics per line, each message short: a tool can print them all.
@@ -166,7 +170,7 @@ class AdversarialInputTest {
   @Test
   void errorRecoveryGrowsLinearlyWithTheInput() {
     // Recovery and the fallback from SLL to LL prediction are where parsers turn quadratic.
-    Growth growth = growth(n -> "namespace n\n" + "policy } allow { from ) to ( on tcp/ \" @\n".repeat(n), 500);
+    Growth growth = growth(n -> "namespace n\n" + BROKEN_LINE.repeat(n), 500);
     assertThat(growth.large().diagnostics()).hasSize(4 * growth.small().diagnostics().size());
     growth.assertLinear();
   }
