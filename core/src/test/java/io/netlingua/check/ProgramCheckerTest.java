@@ -47,6 +47,7 @@ import io.netlingua.model.PortTerm;
 import io.netlingua.model.Program;
 import io.netlingua.model.Protocol;
 import io.netlingua.model.Rule;
+import io.netlingua.model.RuleBlock;
 import io.netlingua.model.ServiceAccountPeer;
 import io.netlingua.model.ServicePeer;
 import io.netlingua.model.SourceSpan;
@@ -130,7 +131,8 @@ class ProgramCheckerTest {
             List.of(Cidr.parse("2001:db8:1::/48")), at(12, 50))), List.of(web), null));
     List<Rule> egress = List.of(
         rule(Action.ALLOW, at(14, 5), List.of(new FqdnPeer("*.stripe.com", at(14, 14)),
-                new FqdnPeer("api-*.example.com", at(14, 30)), new ServicePeer("db", Optional.of("data"), at(14, 50)),
+                new FqdnPeer("api-*.example.com", at(14, 30)),
+                new ServicePeer("db", Optional.of("data"), at(14, 50)),
                 new ServiceAccountPeer("system.agent", Optional.empty(), at(14, 60))),
             List.of(new PortRange(Protocol.UDP, 53, 53, at(14, 70)), new AllPorts(Protocol.TCP, at(14, 80))),
             new DnsBlock(List.of(new DnsRule("_sip._tcp.example.com", at(15, 10)), new DnsRule("*.example.com",
@@ -170,15 +172,16 @@ class ProgramCheckerTest {
         .isEqualTo("duplicate cluster policy 'api': the first is at t.npl:12");
   }
 
+  /** A file holding one policy {@code x} in namespace {@code shop}, named at a line of that file. */
+  private static PolicyFile fileWithPolicyX(String path, int line) {
+    Policy x = new Policy("x", Optional.of("shop"), Optional.empty(), ALL_PODS, Optional.empty(),
+        Optional.of(new RuleBlock(List.of(), SourceSpan.NONE)), new SourceSpan(path, line, 8, line, 9, 0, 1));
+    return new PolicyFile(path, Optional.empty(), List.of(), List.of(), List.of(x));
+  }
+
   @Test
   void nl2002AcrossFilesNamesTheFirstFile() {
-    PolicyFile a = new PolicyFile("a.npl", Optional.empty(), List.of(), List.of(),
-        List.of(new Policy("x", Optional.of("shop"), Optional.empty(), ALL_PODS, Optional.empty(), Optional.of(
-            new io.netlingua.model.RuleBlock(List.of(), SourceSpan.NONE)), new SourceSpan("a.npl", 4, 8, 4, 9, 0, 1))));
-    PolicyFile b = new PolicyFile("b.npl", Optional.empty(), List.of(), List.of(),
-        List.of(new Policy("x", Optional.of("shop"), Optional.empty(), ALL_PODS, Optional.empty(), Optional.of(
-            new io.netlingua.model.RuleBlock(List.of(), SourceSpan.NONE)), new SourceSpan("b.npl", 2, 8, 2, 9, 0, 1))));
-    List<Diagnostic> d = ProgramChecker.check(program(a, b));
+    List<Diagnostic> d = ProgramChecker.check(program(fileWithPolicyX("a.npl", 4), fileWithPolicyX("b.npl", 2)));
 
     assertThat(d).extracting(x -> x.span().location()).containsExactly("b.npl:2:8");
     assertThat(d.get(0).message()).endsWith("the first is at a.npl:4");
@@ -290,7 +293,9 @@ class ProgramCheckerTest {
 
   @Test
   void nl2025LabelKey() {
-    for (String bad : List.of("-app", "app-", "a/b/c", "/app", "Example.com/app", "x".repeat(64), "ex_ample.com/a")) {
+    List<String> keys =
+        List.of("-app", "app-", "a/b/c", "/app", "Example.com/app", "x".repeat(64), "ex_ample.com/a");
+    for (String bad : keys) {
       assertThat(found(egressTo(pods(label(bad, "v", at(3, 19)), at(3, 14))))).as(bad)
           .containsExactly("NL2025 3:19");
     }
@@ -329,13 +334,26 @@ class ProgramCheckerTest {
 
   @Test
   void nl2028PathRegexThatRe2Rejects() {
+    // Longer than 1,000 characters, and so also deeper than any nesting RE2 allows.
     String deep = "(".repeat(1001) + "a" + ")".repeat(1001);
-    for (String bad : List.of("/api/(v1", "a**", "/a(?=b)", "\\1", "(((a{100}){100}){100}){10}", deep, "x{1001}")) {
+    List<String> patterns =
+        List.of("/api/(v1", "a**", "/a(?=b)", "\\1", "(((a{100}){100}){100}){10}", deep, "x{1001}");
+    for (String bad : patterns) {
       assertThat(found(http(at47(get().pathRegex(bad))))).as(bad).containsExactly("NL2028 4:7");
     }
-    assertThat(found(http(at47(get().pathRegex("(" .repeat(999) + "a" + ")".repeat(999)))))).isEmpty();
+    assertThat(found(http(at47(get().pathRegex("(".repeat(400) + "a" + ")".repeat(400)))))).isEmpty();
+    // Repetitions copy what they repeat: long quoted literals and classes count by their length.
+    String quoted = "(\\Q" + "a".repeat(900) + "\\E){200}";
+    assertThat(found(http(at47(get().pathRegex(quoted))))).containsExactly("NL2028 4:7");
+    assertThat(found(http(at47(get().pathRegex("/" + "a".repeat(999)))))).isEmpty();
+    assertThat(found(http(at47(get().pathRegex("/" + "a".repeat(1000)))))).containsExactly("NL2028 4:7");
+    assertThat(found(http(at47(get().pathRegex("([a-z0-9_-]{1000}){20}"))))).containsExactly("NL2028 4:7");
+    assertThat(found(http(at47(get().pathRegex("/[a-z0-9_-]{1,1000}/x{1000}"))))).isEmpty();
     assertThat(found(http(at47(get().pathRegex("/api/[a-z]{1,20}/\\p{Greek}+/\\Q{9999}\\E")))))
         .isEmpty();
+    assertThat(of(http(at47(get().pathRegex("[" + "a".repeat(900)))), Code.INVALID_REGEX).get(0).message())
+        .as("quoted values are cut, so that a long pattern does not flood the log")
+        .hasSizeLessThan(200);
   }
 
   @Test

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.TestFactory;
 class DiagnosticCasesTest {
   static final Path CASES = Path.of("src/test/resources/diagnostics");
   private static final Pattern CASE_NAME = Pattern.compile("(NL\\d{4})-[a-z0-9-]+(\\.npl)?");
-  private static final Pattern EXPECT = Pattern.compile("#\\s*expect:\\s*(NL\\d{4})\\s+((?:\\S+\\.npl:)?\\d+:\\d+)\\s*");
+  private static final Pattern EXPECT =
+      Pattern.compile("#\\s*expect:\\s*(NL\\d{4})\\s+((?:\\S+\\.npl:)?\\d+:\\d+)\\s*");
   /** Optional header line {@code # limits: file=N token=N nesting=N let=N}, so that limit cases stay small. */
   private static final Pattern LIMITS = Pattern.compile("#\\s*limits:((\\s+(file|token|nesting|let)=\\d+)+)\\s*");
 
@@ -121,7 +122,9 @@ class DiagnosticCasesTest {
   @Test
   void everyRunCodeHasANamedTest() {
     Set<String> names =
-        Arrays.stream(RunDiagnosticsTest.class.getDeclaredMethods()).map(Method::getName).collect(Collectors.toSet());
+        Arrays.stream(RunDiagnosticsTest.class.getDeclaredMethods())
+            .map(Method::getName)
+            .collect(Collectors.toSet());
     for (Code code : Code.values()) {
       if (code.isRunProblem()) {
         assertThat(names).as("a test in RunDiagnosticsTest named after %s", code.id())

@@ -51,7 +51,7 @@ class ImportTest {
   @Test
   void anImportBringsOnlyTheFilesOwnLetsAndNeverItsPolicies() throws IOException {
     write("app/lib/deep.npl", "let deep = pods(app=deep)\n");
-    write("app/lib/mid.npl", "import \"deep.npl\"\nlet mid = deep\n"
+    write("app/lib/mid.npl", "// not a comment of the program\nimport \"deep.npl\"\nlet mid = deep\n"
         + "policy hidden in namespace x { select pods ingress {} }\n");
     Path main = write("app/main.npl",
         "import \"lib/mid.npl\"\nnamespace shop\npolicy p { select mid ingress { allow from deep } }\n");

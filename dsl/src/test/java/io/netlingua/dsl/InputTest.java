@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class InputTest {
   @TempDir Path dir;
 
-  private static final String POLICY = "namespace shop\npolicy p {\n  select pods\n  ingress { allow from bogus }\n}\n";
+  private static final String POLICY =
+      "namespace shop\npolicy p {\n  select pods\n  ingress { allow from bogus }\n}\n";
 
   private static SourceSpan unknownNameSpan(ParseResult r) {
     return r.diagnostics().stream().filter(d -> d.code() == Code.UNKNOWN_NAME).findFirst().orElseThrow().span();
@@ -67,7 +70,7 @@ class InputTest {
     assertThat(s.column()).isEqualTo(39);
     assertThat(text.substring(s.offset(), s.endOffset())).isEqualTo("bogus");
     assertThat(r.program().policies()).extracting(Policy::description)
-        .containsExactly(java.util.Optional.of("\uD83D\uDE80"));
+        .containsExactly(Optional.of("\uD83D\uDE80"));
     assertThat(r.comments().get(0).text()).isEqualTo("# \uD83D\uDE80\uD83D\uDE80 rockets");
   }
 
@@ -75,7 +78,7 @@ class InputTest {
   void invalidUtf8IsReportedWhereItIs() throws IOException {
     Path f = dir.resolve("bad.npl");
     byte[] bytes = "namespace shop\nlet a = pods(x=\u00e9".getBytes(StandardCharsets.UTF_8);
-    byte[] bad = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+    byte[] bad = Arrays.copyOf(bytes, bytes.length + 2);
     bad[bytes.length] = (byte) 0xC3; // a lead byte without its continuation
     bad[bytes.length + 1] = (byte) '\n';
     Files.write(f, bad);
@@ -112,6 +115,24 @@ class InputTest {
   }
 
   @Test
+  void syntaxErrorsSayWhatWasExpectedInTheLanguagesTerms() {
+    ParseResult r = NplParser.create().parse("t.npl",
+        "policy g in namespace a { select ingress { allow from pods on } }\nlet x = pods(app=)\n");
+    assertThat(r.diagnostics()).extracting(Diagnostic::message).containsExactly(
+        "expected a peer or a let name, found 'ingress'",
+        "expected a port or a let name, found '}'",
+        "expected a word or a string, found ')'");
+  }
+
+  @Test
+  void readingStopsAfterAHundredSyntaxErrors() {
+    ParseResult r = NplParser.create().parse("t.npl", "let = policy }\n".repeat(1000));
+    assertThat(r.diagnostics()).hasSize(100).allMatch(d -> d.code() == Code.SYNTAX_ERROR);
+    assertThat(r.diagnostics().get(99).message()).endsWith("the rest is not read)");
+    assertThat(r.diagnostics().get(99).span().line()).isLessThan(100);
+  }
+
+  @Test
   void nestingBeyondTheLimitIsReportedWithoutRecursing() {
     String text = "let a = pods" + "(".repeat(200_000);
     ParseResult r = NplParser.create().parse("t.npl", text);
@@ -123,7 +144,8 @@ class InputTest {
 
   @Test
   void aTokenLongerThanTheLimitIsReportedWhereTheLimitIsPassed() {
-    ParseResult r = NplParser.create(new ParseLimits(1 << 20, 8, 64, 1000)).parse("t.npl", "let a = pods(k=abcdefghijkl)");
+    ParseResult r =
+        NplParser.create(new ParseLimits(1 << 20, 8, 64, 1000)).parse("t.npl", "let a = pods(k=abcdefghijkl)");
     assertThat(r.diagnostics()).extracting(d -> d.code().id() + " " + d.span().column())
         .containsExactly("NL1011 24");
   }

@@ -1,8 +1,10 @@
 package io.netlingua.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.netlingua.diagnostics.DiagnosticRenderer;
+import io.netlingua.model.Action;
 import io.netlingua.model.AllPorts;
 import io.netlingua.model.Cidr;
 import io.netlingua.model.CidrPeer;
@@ -103,7 +105,9 @@ class NplParserTest {
   }
 
   private static NamespaceScope scope(NamespaceScope s) {
-    return s instanceof NamespaceScope.Selected ? NamespaceScope.selected(bare(((NamespaceScope.Selected) s).selector())) : s;
+    return s instanceof NamespaceScope.Selected
+        ? NamespaceScope.selected(bare(((NamespaceScope.Selected) s).selector()))
+        : s;
   }
 
   private static LabelSelector bare(LabelSelector s) {
@@ -168,10 +172,12 @@ class NplParserTest {
     assertThat(api.description()).contains("Orders API: only the web tier may call it");
     assertThat(api.subject().terms()).singleElement().isInstanceOf(PeerRef.class);
     assertThat(bare(api.subject().peers().get(0)))
-        .isEqualTo(PodPeer.of(LabelSelector.builder().equal("app", "backend").in("tier", "api", "worker").build()));
+        .isEqualTo(
+            PodPeer.of(LabelSelector.builder().equal("app", "backend").in("tier", "api", "worker").build()));
 
     Rule first = api.ingress().orElseThrow().rules().get(0);
-    assertThat(first.ports()).containsExactly(new PortRange(Protocol.TCP, 8080, 8080, first.portTerms().get(0).span()));
+    assertThat(first.ports())
+        .containsExactly(new PortRange(Protocol.TCP, 8080, 8080, first.portTerms().get(0).span()));
     HttpBlock http = (HttpBlock) first.l7().orElseThrow();
     assertThat(http.rules()).extracting(HttpRule::method)
         .containsExactly(Optional.of("GET"), Optional.of("POST"), Optional.of("GET"));
@@ -184,7 +190,7 @@ class NplParserTest {
         .satisfies(h -> assertThat(h.value()).isEmpty());
 
     Rule deny = api.ingress().orElseThrow().rules().get(2);
-    assertThat(deny.action()).isEqualTo(io.netlingua.model.Action.DENY);
+    assertThat(deny.action()).isEqualTo(Action.DENY);
     assertThat(deny.allPorts()).isTrue();
     assertThat(bare(deny.peers().get(0))).isEqualTo(CidrPeer.of("192.168.0.0/16"));
 
@@ -197,7 +203,8 @@ class NplParserTest {
 
     Policy baseline = file.policies().get(1);
     assertThat(baseline.isClusterWide()).isTrue();
-    assertThat(baseline.subject().peers()).extracting(NplParserTest::bare).containsExactly(PodPeer.of(LabelSelector.ALL));
+    assertThat(baseline.subject().peers()).extracting(NplParserTest::bare)
+        .containsExactly(PodPeer.of(LabelSelector.ALL));
     assertThat(baseline.ingress()).isEmpty();
   }
 
@@ -205,7 +212,8 @@ class NplParserTest {
   void readsEveryPeerForm() {
     List<Peer> p = peers(String.join(", ",
         "pods", "pods(a=b)", "pods in namespace ns", "pods(a) in namespaces(team=x)", "pods(!a) in any namespace",
-        "namespace monitoring", "namespaces(env notin (dev, test))", "serviceaccount sa", "serviceaccount sa in namespace ns",
+        "namespace monitoring", "namespaces(env notin (dev, test))", "serviceaccount sa",
+        "serviceaccount sa in namespace ns",
         "service svc in namespace ns", "cidr 2001:db8::/32 except 2001:db8:1::/48, 2001:db8:2::/48",
         "fqdn \"API.example.com\"", "world", "cluster", "nodes", "host", "kube-apiserver", "any"));
     assertThat(p).extracting(NplParserTest::bare).containsExactly(
@@ -228,20 +236,44 @@ class NplParserTest {
   }
 
   @Test
+  void keywordsAreWordsWhereTheLanguageTakesAWord() {
+    ParseResult r = parse("namespace kafka\npolicy dns { select pods(app=http) egress {\n"
+        + "  allow to pods in namespace dns, service grpc in namespace topic, serviceaccount default on tcp/http\n"
+        + "} }\n");
+    Policy p = r.program().policies().get(0);
+    assertThat(p.name()).isEqualTo("dns");
+    assertThat(p.namespace()).contains("kafka");
+    assertThat(p.egress().orElseThrow().rules().get(0).peers()).extracting(NplParserTest::bare).containsExactly(
+        PodPeer.namespace("dns"), ServicePeer.of("grpc", "topic"), ServiceAccountPeer.of("default", null));
+    assertThat(p.egress().orElseThrow().rules().get(0).ports()).extracting(NplParserTest::bare)
+        .containsExactly(NamedPort.of(Protocol.TCP, "http"));
+  }
+
+  @Test
+  void commentsOfBothKindsAreKeptWithTheirPlace() {
+    ParseResult r = parse("// head\nnamespace a # trailing\n  # indented\nlet x = tcp/80//glued\n");
+    assertThat(r.comments()).extracting(Comment::text, Comment::ownLine).containsExactly(
+        tuple("// head", true), tuple("# trailing", false), tuple("# indented", true), tuple("//glued", false));
+    assertThat(r.comments().get(3).span().column()).isEqualTo(15);
+    assertThat(r.program().files().get(0).definitions()).hasSize(1);
+  }
+
+  @Test
   void readsEverySelectorFormWithKeywordsAsWordsAndPrefixedKeys() {
     PodPeer p = (PodPeer) peers(
-        "pods(example.com/tier=api, a==b, c!=d, app in (kafka, dns), e notin (\"x-y\"), f, !g, tcp/x=\"\")").get(0);
+        "pods(example.com/tier=api, a==b, c!=d, app in (kafka, dns), e notin (\"x-y\"), f, !g, "
+            + "tcp/x=\"\")").get(0);
     assertThat(p.pods().requirements()).extracting(LabelRequirement::key, LabelRequirement::operator,
             LabelRequirement::values)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("example.com/tier", Operator.EQUALS, List.of("api")),
-            org.assertj.core.groups.Tuple.tuple("a", Operator.EQUALS, List.of("b")),
-            org.assertj.core.groups.Tuple.tuple("c", Operator.NOT_EQUALS, List.of("d")),
-            org.assertj.core.groups.Tuple.tuple("app", Operator.IN, List.of("kafka", "dns")),
-            org.assertj.core.groups.Tuple.tuple("e", Operator.NOT_IN, List.of("x-y")),
-            org.assertj.core.groups.Tuple.tuple("f", Operator.EXISTS, List.of()),
-            org.assertj.core.groups.Tuple.tuple("g", Operator.DOES_NOT_EXIST, List.of()),
-            org.assertj.core.groups.Tuple.tuple("tcp/x", Operator.EQUALS, List.of("")));
+            tuple("example.com/tier", Operator.EQUALS, List.of("api")),
+            tuple("a", Operator.EQUALS, List.of("b")),
+            tuple("c", Operator.NOT_EQUALS, List.of("d")),
+            tuple("app", Operator.IN, List.of("kafka", "dns")),
+            tuple("e", Operator.NOT_IN, List.of("x-y")),
+            tuple("f", Operator.EXISTS, List.of()),
+            tuple("g", Operator.DOES_NOT_EXIST, List.of()),
+            tuple("tcp/x", Operator.EQUALS, List.of("")));
   }
 
   @Test
@@ -250,7 +282,8 @@ class NplParserTest {
         + "icmp type 8, icmp type 3 code 4, icmpv6 type 128, tcp/070");
     assertThat(p).extracting(NplParserTest::bare).containsExactly(
         PortRange.of(Protocol.TCP, 8080), PortRange.of(Protocol.UDP, 53), PortRange.of(Protocol.SCTP, 9999),
-        PortRange.of(Protocol.TCP, 8000, 8100), NamedPort.of(Protocol.TCP, "http"), NamedPort.of(Protocol.TCP, "kafka"),
+        PortRange.of(Protocol.TCP, 8000, 8100), NamedPort.of(Protocol.TCP, "http"),
+        NamedPort.of(Protocol.TCP, "kafka"),
         AllPorts.of(Protocol.TCP), AllPorts.of(Protocol.UDP), AllPorts.of(Protocol.SCTP),
         IcmpPort.of(false, null, null), IcmpPort.of(false, 8, null), IcmpPort.of(false, 3, 4),
         IcmpPort.of(true, 128, null), PortRange.of(Protocol.TCP, 70));
@@ -261,7 +294,8 @@ class NplParserTest {
     ParseResult r = NplParser.create().parse(
         "t.npl", "namespace a\npolicy p { select pods egress { allow to world on tcp/0, tcp/99999999999, tcp/9-1, "
             + "icmp type 300 } }");
-    assertThat(r.diagnostics()).extracting(d -> d.code().id()).containsExactly("NL2022", "NL2022", "NL2023", "NL2035");
+    assertThat(r.diagnostics()).extracting(d -> d.code().id())
+        .containsExactly("NL2022", "NL2022", "NL2023", "NL2035");
     assertThat(r.program().policies().get(0).egress().orElseThrow().rules().get(0).ports())
         .extracting(NplParserTest::bare)
         .containsExactly(PortRange.of(Protocol.TCP, 0), PortRange.of(Protocol.TCP, Integer.MAX_VALUE),
@@ -297,9 +331,13 @@ class NplParserTest {
     Policy p = policy(String.join("\n",
         "select pods",
         "ingress {",
-        "  allow from pods on tcp/80 { http * host \"API.Example.com\" header \"X-A\" = \"v \\\"q\\\" \\\\\" header \"X-B\" }",
+        "  allow from pods on tcp/80 {",
+        "    http * host \"API.Example.com\" header \"X-A\" = \"v \\\"q\\\" \\\\\" header \"X-B\"",
+        "  }",
         "  allow from pods on tcp/81 { grpc \"pkg.v1.Service/Get\" grpc \"pkg.Service/*\" }",
-        "  log allow from pods on tcp/9092 { kafka produce topic \"orders\" client \"app\" kafka consume topic \"t\" }",
+        "  log allow from pods on tcp/9092 {",
+        "    kafka produce topic \"orders\" client \"app\" kafka consume topic \"t\"",
+        "  }",
         "}"));
     List<Rule> rules = p.ingress().orElseThrow().rules();
     HttpRule http = ((HttpBlock) rules.get(0).l7().orElseThrow()).rules().get(0);
@@ -307,20 +345,20 @@ class NplParserTest {
     assertThat(http.host()).contains("api.example.com");
     assertThat(http.headers()).extracting(HttpRule.HeaderMatch::name, HttpRule.HeaderMatch::value)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("X-A", Optional.of("v \"q\" \\")),
-            org.assertj.core.groups.Tuple.tuple("X-B", Optional.empty()));
+            tuple("X-A", Optional.of("v \"q\" \\")),
+            tuple("X-B", Optional.empty()));
     assertThat(((GrpcBlock) rules.get(1).l7().orElseThrow()).rules())
         .extracting(GrpcRule::service, GrpcRule::method)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("pkg.v1.Service", Optional.of("Get")),
-            org.assertj.core.groups.Tuple.tuple("pkg.Service", Optional.empty()));
+            tuple("pkg.v1.Service", Optional.of("Get")),
+            tuple("pkg.Service", Optional.empty()));
     Rule kafka = rules.get(2);
     assertThat(kafka.log()).isTrue();
     assertThat(((KafkaBlock) kafka.l7().orElseThrow()).rules())
         .extracting(KafkaRule::role, KafkaRule::topic, KafkaRule::clientId)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(KafkaRule.Role.PRODUCE, "orders", Optional.of("app")),
-            org.assertj.core.groups.Tuple.tuple(KafkaRule.Role.CONSUME, "t", Optional.empty()));
+            tuple(KafkaRule.Role.PRODUCE, "orders", Optional.of("app")),
+            tuple(KafkaRule.Role.CONSUME, "t", Optional.empty()));
   }
 
   @Test
@@ -360,8 +398,10 @@ class NplParserTest {
 
   @Test
   void policyNamespaceComesFromInNamespaceBeforeTheDirective() {
-    ParseResult r = parse("namespace a\npolicy p in namespace b { select pods ingress {} }\npolicy q { select pods egress {} }\n");
-    assertThat(r.program().policies()).extracting(Policy::namespace).containsExactly(Optional.of("b"), Optional.of("a"));
+    ParseResult r = parse(
+        "namespace a\npolicy p in namespace b { select pods ingress {} }\npolicy q { select pods egress {} }\n");
+    assertThat(r.program().policies()).extracting(Policy::namespace)
+        .containsExactly(Optional.of("b"), Optional.of("a"));
     assertThat(r.program().policies().get(0).ingress()).hasValueSatisfying(b -> assertThat(b.rules()).isEmpty());
   }
 
@@ -389,6 +429,18 @@ class NplParserTest {
 
   static String cut(String text, SourceSpan span) {
     return text.substring(span.offset(), span.endOffset());
+  }
+
+  @Test
+  void anExceptListEndsWhereAPeerOrALetFollows() {
+    ParseResult r = parse("let web = pods(app=web)\n"
+        + "let l = cidr 10.0.0.0/8 except 10.1.0.0/16, 10.2.0.0/16, web, cidr fd00::/8 except fd00:1::/32, world\n");
+    Definition.Peers l = (Definition.Peers) r.program().files().get(0).definitions().get(1);
+    assertThat(l.terms()).hasSize(4);
+    assertThat(((CidrPeer) l.terms().get(0)).except()).containsExactly(Cidr.parse("10.1.0.0/16"),
+        Cidr.parse("10.2.0.0/16"));
+    assertThat(l.terms().get(1)).isInstanceOf(PeerRef.class);
+    assertThat(((CidrPeer) l.terms().get(2)).except()).containsExactly(Cidr.parse("fd00:1::/32"));
   }
 
   @Test

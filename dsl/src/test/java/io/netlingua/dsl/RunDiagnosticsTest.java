@@ -1,6 +1,7 @@
 package io.netlingua.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunDiagnosticsTest {
   @TempDir Path dir;
 
-  private static final String POLICY = "namespace shop\npolicy %s {\n  select pods\n  ingress { allow from pods }\n}\n";
+  private static final String POLICY =
+      "namespace shop\npolicy %s {\n  select pods\n  ingress { allow from pods }\n}\n";
 
   private Path write(String relative, String text) throws IOException {
     Path p = dir.resolve(relative);
@@ -56,8 +58,8 @@ class RunDiagnosticsTest {
     ParseResult r = NplParser.create().parse(List.of(root));
     assertThat(r.diagnostics()).extracting(Diagnostic::code, Diagnostic::severity)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(Code.LINK_OUTSIDE_ROOT, Severity.WARNING),
-            org.assertj.core.groups.Tuple.tuple(Code.LINK_OUTSIDE_ROOT, Severity.WARNING));
+            tuple(Code.LINK_OUTSIDE_ROOT, Severity.WARNING),
+            tuple(Code.LINK_OUTSIDE_ROOT, Severity.WARNING));
     assertThat(r.hasErrors()).isFalse();
     assertThat(r.program().policies()).extracting(p -> p.name()).containsExactly("a");
     assertThat(r.sources().text(root + "/escape.npl")).isEmpty();

@@ -41,6 +41,7 @@ import io.netlingua.model.ServiceAccountPeer;
 import io.netlingua.model.ServicePeer;
 import io.netlingua.model.SourceSpan;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -51,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * One run of the model checks over a program.
@@ -64,6 +66,36 @@ import java.util.function.Predicate;
 public final class Checker {
   private final Set<Diagnostic> found = new LinkedHashSet<>();
   private final Set<Object> checkedValues = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Map<PeerQuestion, Map<List<Peer>, Optional<Peer>>> peerAnswers =
+      new EnumMap<>(PeerQuestion.class);
+  private final Map<PortQuestion, Map<List<Port>, Optional<Port>>> portAnswers =
+      new EnumMap<>(PortQuestion.class);
+
+  /** What context checks ask of a peer. */
+  private enum PeerQuestion {
+    NOT_PODS(peer -> !(peer instanceof PodPeer)),
+    WITH_NAMESPACE(
+        peer -> peer instanceof PodPeer pods && !(pods.namespaces() instanceof NamespaceScope.PolicyNamespace)),
+    DESTINATION_ONLY(peer -> peer instanceof FqdnPeer || peer instanceof ServicePeer);
+
+    final Predicate<Peer> test;
+
+    PeerQuestion(Predicate<Peer> test) {
+      this.test = test;
+    }
+  }
+
+  /** What context checks ask of a port: whether an L7 kind may not run on it. */
+  private enum PortQuestion {
+    NOT_TCP(port -> protocolOf(port).filter(p -> p == Protocol.TCP).isEmpty()),
+    NOT_TCP_OR_UDP(port -> protocolOf(port).filter(p -> p == Protocol.TCP || p == Protocol.UDP).isEmpty());
+
+    final Predicate<Port> test;
+
+    PortQuestion(Predicate<Port> test) {
+      this.test = test;
+    }
+  }
 
   private Checker() {}
 
@@ -89,11 +121,11 @@ public final class Checker {
 
   /** NL2002: names are unique per namespace, cluster policy names in the program; the later one is reported. */
   private void duplicatePolicies(Program program) {
-    Map<String, Policy> first = new LinkedHashMap<>();
+    // A cluster policy's namespace is empty: its names form their own space, the program's.
+    record Key(Optional<String> namespace, String name) {}
+    Map<Key, Policy> first = new LinkedHashMap<>();
     for (Policy p : program.policies()) {
-      // A NUL cannot occur in a name, so the key cannot confuse a namespace with a cluster policy.
-      String key = p.namespace().map(ns -> ns + "\0" + p.name()).orElse("\0" + p.name());
-      Policy earlier = first.putIfAbsent(key, p);
+      Policy earlier = first.putIfAbsent(new Key(p.namespace(), p.name()), p);
       if (earlier != null) {
         String what =
             p.namespace()
@@ -119,7 +151,9 @@ public final class Checker {
     }
     for (Policy p : file.policies()) {
       // A namespace that came from the file's directive is reported once, at the directive.
-      p.namespace().filter(ns -> !directive.equals(Optional.of(ns))).ifPresent(ns -> namespaceName(ns, p.span()));
+      p.namespace()
+          .filter(ns -> !directive.equals(Optional.of(ns)))
+          .ifPresent(ns -> namespaceName(ns, p.span()));
       policy(p);
     }
   }
@@ -129,36 +163,32 @@ public final class Checker {
   private void policy(Policy p) {
     for (PeerTerm term : p.subject().terms()) {
       peerTermValues(term);
-      Optional<Peer> notPods = firstPeer(term, peer -> !(peer instanceof PodPeer));
-      notPods.ifPresent(
-          peer -> report(
-              Code.SELECT_NOT_PODS, term.span(),
-              "select " + through(term) + Describe.peer(peer) + ": it governs pods only",
+      firstPeer(term, PeerQuestion.NOT_PODS)
+          .ifPresent(peer -> report(
+              Code.SELECT_NOT_PODS, term.span(), "select " + names(term, peer) + ": it governs pods only",
               "select pods, pods(SELECTOR) or a let of pod peers"));
       if (!p.isClusterWide()) {
-        firstPeer(term, peer -> peer instanceof PodPeer pods
-                && !(pods.namespaces() instanceof NamespaceScope.PolicyNamespace))
-            .ifPresent(
-                peer -> report(
-                    Code.SELECT_WITH_NAMESPACE, term.span(),
-                    "select in a namespaced policy " + through(term) + Describe.peer(peer)
-                        + ": it governs pods of its own namespace only",
-                    "drop the namespace, or write a cluster policy"));
+        firstPeer(term, PeerQuestion.WITH_NAMESPACE)
+            .ifPresent(peer -> report(
+                Code.SELECT_WITH_NAMESPACE, term.span(),
+                "select in a namespaced policy " + names(term, peer)
+                    + ": it governs pods of its own namespace only",
+                "drop the namespace, or write a cluster policy"));
       }
     }
     if (p.ingress().isEmpty() && p.egress().isEmpty()) {
       report(
-          Code.NO_RULE_BLOCK, p.span(),
-          "policy " + Describe.quote(p.name()) + " has neither ingress nor egress",
+          Code.NO_RULE_BLOCK, p.span(), "policy " + Describe.quote(p.name()) + " has neither ingress nor egress",
           "add an ingress { } or egress { } block (an empty block isolates the selected pods)");
     }
     p.ingress().ifPresent(b -> block(b, Direction.INGRESS));
     p.egress().ifPresent(b -> block(b, Direction.EGRESS));
   }
 
-  /** {@code "names "} for an inline peer, {@code "names 'corp', which holds "} for a let. */
-  private static String through(PeerTerm term) {
-    return term instanceof PeerRef ref ? "names " + Describe.quote(ref.name()) + ", which holds " : "names ";
+  /** {@code names cidr 10.0.0.0/8} for an inline peer, {@code names 'corp', which holds cidr ...} for a let. */
+  private static String names(PeerTerm term, Peer peer) {
+    String holds = term instanceof PeerRef ref ? Describe.quote(ref.name()) + ", which holds " : "";
+    return "names " + holds + Describe.peer(peer);
   }
 
   private void block(RuleBlock block, Direction direction) {
@@ -166,15 +196,14 @@ public final class Checker {
       for (PeerTerm term : rule.peerTerms()) {
         peerTermValues(term);
         if (direction == Direction.INGRESS) {
-          firstPeer(term, peer -> peer instanceof FqdnPeer || peer instanceof ServicePeer)
-              .ifPresent(
-                  peer -> report(
-                      Code.PEER_WRONG_DIRECTION, term.span(),
-                      (term instanceof PeerRef ref
-                          ? Describe.quote(ref.name()) + " holds " + Describe.peer(peer) + ", which"
-                          : Describe.peer(peer))
-                          + " is a destination: it can be used in egress only",
-                      "move the rule to the egress block of the policy that governs the clients"));
+          firstPeer(term, PeerQuestion.DESTINATION_ONLY)
+              .ifPresent(peer -> report(
+                  Code.PEER_WRONG_DIRECTION, term.span(),
+                  (term instanceof PeerRef ref
+                      ? Describe.quote(ref.name()) + " holds " + Describe.peer(peer) + ", which"
+                      : Describe.peer(peer))
+                      + " is a destination: it can be used in egress only",
+                  "move the rule to the egress block of the policy that governs the clients"));
         }
       }
       rule.portTerms().forEach(this::portTermValues);
@@ -184,6 +213,7 @@ public final class Checker {
 
   private void l7(Rule rule, L7Block l7) {
     String kind = l7.keyword();
+    boolean dns = l7 instanceof DnsBlock;
     if (rule.action() == Action.DENY) {
       report(
           Code.L7_ON_DENY, l7.span(), "a deny rule cannot have an L7 block",
@@ -192,21 +222,18 @@ public final class Checker {
     if (rule.allPorts()) {
       report(
           Code.L7_WITHOUT_PORTS, l7.span(), "an L7 block needs the ports it applies to",
-          "add `on` with the ports, such as `on " + (l7 instanceof DnsBlock ? "udp/53, tcp/53" : "tcp/8080") + "`");
+          "add `on` with the ports, such as `on " + (dns ? "udp/53, tcp/53" : "tcp/8080") + "`");
     }
-    boolean dns = l7 instanceof DnsBlock;
-    String wanted = dns ? "UDP or TCP" : "TCP";
+    String block = ("http".equals(kind) ? "an " : "a ") + kind + " block applies to "
+        + (dns ? "UDP or TCP" : "TCP") + " ports only, and ";
     for (PortTerm term : rule.portTerms()) {
-      firstPort(term, port -> !protocolOf(port).filter(p -> p == Protocol.TCP || (dns && p == Protocol.UDP))
-              .isPresent())
-          .ifPresent(
-              port -> report(
-                  Code.L7_WRONG_PROTOCOL, term.span(),
-                  ("http".equals(kind) ? "an " : "a ") + kind + " block applies to " + wanted + " ports only, and "
-                      + (term instanceof PortRef ref
-                          ? Describe.quote(ref.name()) + " holds " + Describe.port(port)
-                          : Describe.port(port) + " is not one"),
-                  "move " + Describe.port(port) + " to a rule of its own, without the L7 block"));
+      firstPort(term, dns ? PortQuestion.NOT_TCP_OR_UDP : PortQuestion.NOT_TCP)
+          .ifPresent(port -> report(
+              Code.L7_WRONG_PROTOCOL, term.span(),
+              block + (term instanceof PortRef ref
+                  ? Describe.quote(ref.name()) + " holds " + Describe.port(port)
+                  : Describe.port(port) + " is not one"),
+              "move " + Describe.port(port) + " to a rule of its own, without the L7 block"));
     }
     l7Values(l7);
   }
@@ -224,15 +251,27 @@ public final class Checker {
     return Optional.empty();
   }
 
-  /** The first peer of a term (its own, or the first of a let's expansion) that matches. */
-  private static Optional<Peer> firstPeer(PeerTerm term, Predicate<Peer> test) {
-    List<Peer> peers = term instanceof PeerRef ref ? ref.peers() : List.of((Peer) term);
-    return peers.stream().filter(test).findFirst();
+  /**
+   * The first peer of a term (the peer itself, or the first of a let's expansion) for which the question holds. A
+   * let's expansion is one list however often the let is used, so its answer is remembered by identity.
+   */
+  private Optional<Peer> firstPeer(PeerTerm term, PeerQuestion q) {
+    if (term instanceof PeerRef ref) {
+      return peerAnswers
+          .computeIfAbsent(q, k -> new IdentityHashMap<>())
+          .computeIfAbsent(ref.peers(), peers -> peers.stream().filter(q.test).findFirst());
+    }
+    return Optional.of((Peer) term).filter(q.test);
   }
 
-  private static Optional<Port> firstPort(PortTerm term, Predicate<Port> test) {
-    List<Port> ports = term instanceof PortRef ref ? ref.ports() : List.of((Port) term);
-    return ports.stream().filter(test).findFirst();
+  /** The first port of a term for which the question holds; see {@link #firstPeer}. */
+  private Optional<Port> firstPort(PortTerm term, PortQuestion q) {
+    if (term instanceof PortRef ref) {
+      return portAnswers
+          .computeIfAbsent(q, k -> new IdentityHashMap<>())
+          .computeIfAbsent(ref.ports(), ports -> ports.stream().filter(q.test).findFirst());
+    }
+    return Optional.of((Port) term).filter(q.test);
   }
 
   // ---- value checks ------------------------------------------------------------------------------------------
@@ -278,7 +317,8 @@ public final class Checker {
           @Override
           public Void serviceAccount(ServiceAccountPeer p) {
             // ValidateServiceAccountName: a DNS-1123 subdomain.
-            objectName("service account", p.name(), Syntax.dns1123Subdomain(p.name()), p.span());
+            check(
+                Code.INVALID_OBJECT_NAME, "service account name", p.name(), Syntax::dns1123Subdomain, p.span());
             p.namespace().ifPresent(ns -> namespaceName(ns, p.span()));
             return null;
           }
@@ -286,7 +326,7 @@ public final class Checker {
           @Override
           public Void service(ServicePeer p) {
             // ValidateServiceName: a DNS-1035 label.
-            objectName("service", p.name(), Syntax.dns1035Label(p.name()), p.span());
+            check(Code.INVALID_OBJECT_NAME, "service name", p.name(), Syntax::dns1035Label, p.span());
             p.namespace().ifPresent(ns -> namespaceName(ns, p.span()));
             return null;
           }
@@ -299,7 +339,7 @@ public final class Checker {
 
           @Override
           public Void fqdn(FqdnPeer p) {
-            fqdnPattern("fqdn", p.pattern(), p.span());
+            fqdnPattern("fqdn pattern", p.pattern(), p.span());
             return null;
           }
 
@@ -359,12 +399,8 @@ public final class Checker {
 
           @Override
           public Void named(NamedPort p) {
-            Syntax.portName(p.name())
-                .ifPresent(
-                    problem -> report(
-                        Code.INVALID_NAMED_PORT, p.span(),
-                        "invalid named port " + Describe.quote(p.name()) + ": " + problem,
-                        lowerCaseHint(p.name(), Syntax::portName)));
+            check(Code.INVALID_NAMED_PORT, "named port", p.name(), Syntax::portName, p.span(),
+                () -> lowerCaseHint(p.name(), Syntax::portName));
             return null;
           }
 
@@ -391,52 +427,55 @@ public final class Checker {
 
   private void selector(LabelSelector selector) {
     for (LabelRequirement r : selector.requirements()) {
-      Syntax.labelKey(r.key())
-          .ifPresent(
-              problem -> report(
-                  Code.INVALID_LABEL_KEY, r.span(), "invalid label key " + Describe.quote(r.key()) + ": " + problem));
+      check(Code.INVALID_LABEL_KEY, "label key", r.key(), Syntax::labelKey, r.span());
       for (String value : r.values()) {
-        Syntax.labelValue(value)
-            .ifPresent(
-                problem -> report(
-                    Code.INVALID_LABEL_VALUE, r.span(),
-                    "invalid label value " + Describe.quote(value) + ": " + problem));
+        check(Code.INVALID_LABEL_VALUE, "label value", value, Syntax::labelValue, r.span());
       }
     }
   }
 
   /** NL2027: a namespace name is a DNS-1123 label (ValidateNamespaceName). */
   private void namespaceName(String name, SourceSpan span) {
-    Syntax.dns1123Label(name)
-        .ifPresent(
-            problem -> report(
-                Code.INVALID_NAMESPACE, span, "invalid namespace name " + Describe.quote(name) + ": " + problem,
-                lowerCaseHint(name, Syntax::dns1123Label)));
+    check(Code.INVALID_NAMESPACE, "namespace name", name, Syntax::dns1123Label, span,
+        () -> lowerCaseHint(name, Syntax::dns1123Label));
   }
 
-  private void objectName(String what, String name, Optional<String> problem, SourceSpan span) {
-    problem.ifPresent(
-        p -> report(Code.INVALID_OBJECT_NAME, span, "invalid " + what + " name " + Describe.quote(name) + ": " + p));
-  }
-
+  /** NL2029, with the name without its trailing dot as the hint when that is all that is wrong. */
   private void fqdnPattern(String what, String pattern, SourceSpan span) {
-    Syntax.fqdnPattern(pattern)
-        .ifPresent(
-            problem -> report(
-                Code.INVALID_FQDN, span, "invalid " + what + " pattern " + Describe.quote(pattern) + ": " + problem,
-                pattern.endsWith(".") && Syntax.fqdnPattern(pattern.substring(0, pattern.length() - 1)).isEmpty()
-                    ? "write \"" + pattern.substring(0, pattern.length() - 1) + "\""
-                    : null));
+    String undotted = pattern.endsWith(".") ? pattern.substring(0, pattern.length() - 1) : pattern;
+    check(Code.INVALID_FQDN, what, pattern, Syntax::fqdnPattern, span,
+        () -> !undotted.equals(pattern) && Syntax.fqdnPattern(undotted).isEmpty()
+            ? "write \"" + undotted + "\""
+            : null);
+  }
+
+  private void check(
+      Code code, String what, String value, Function<String, Optional<String>> syntax, SourceSpan span) {
+    check(code, what, value, syntax, span, () -> null);
+  }
+
+  /**
+   * Reports {@code invalid WHAT 'value': problem} when the syntax check finds a problem.
+   *
+   * @param hint the hint, or null for none; asked only when there is a problem
+   */
+  private void check(
+      Code code, String what, String value, Function<String, Optional<String>> syntax, SourceSpan span,
+      Supplier<String> hint) {
+    syntax
+        .apply(value)
+        .ifPresent(problem -> report(
+            code, span, "invalid " + what + " " + Describe.quote(value) + ": " + problem, hint.get()));
   }
 
   /** "did you mean 'shop'?" when the lower-case spelling is valid. */
-  private static String lowerCaseHint(String value, Function<String, Optional<String>> check) {
-    return suggestion(value, value.toLowerCase(Locale.ROOT), check);
+  private static String lowerCaseHint(String value, Function<String, Optional<String>> syntax) {
+    return suggestion(value, value.toLowerCase(Locale.ROOT), syntax);
   }
 
   /** "did you mean 'candidate'?" when the candidate differs from the value and is valid; null otherwise. */
-  private static String suggestion(String value, String candidate, Function<String, Optional<String>> check) {
-    return !candidate.equals(value) && check.apply(candidate).isEmpty()
+  private static String suggestion(String value, String candidate, Function<String, Optional<String>> syntax) {
+    return !candidate.equals(value) && syntax.apply(candidate).isEmpty()
         ? "did you mean " + Describe.quote(candidate) + "?"
         : null;
   }
@@ -452,15 +491,17 @@ public final class Checker {
 
           @Override
           public Void grpc(GrpcBlock block) {
+            // The grpc path's syntax is the parser's to check (NL2037): the model holds it already split.
             return null;
           }
 
           @Override
           public Void kafka(KafkaBlock block) {
             for (KafkaRule r : block.rules()) {
-              Syntax.kafkaTopic(r.topic()).ifPresent(p -> invalidKafka("topic", r.topic(), p, r.span()));
-              r.clientId().ifPresent(id -> Syntax.kafkaClientId(id)
-                  .ifPresent(p -> invalidKafka("client id", id, p, r.span())));
+              check(Code.INVALID_KAFKA, "Kafka topic", r.topic(), Syntax::kafkaTopic, r.span());
+              r.clientId()
+                  .ifPresent(id -> check(
+                      Code.INVALID_KAFKA, "Kafka client id", id, Syntax::kafkaClientId, r.span()));
             }
             return null;
           }
@@ -468,41 +509,32 @@ public final class Checker {
           @Override
           public Void dns(DnsBlock block) {
             for (DnsRule r : block.rules()) {
-              fqdnPattern("dns", r.pattern(), r.span());
+              fqdnPattern("dns pattern", r.pattern(), r.span());
             }
             return null;
           }
         });
   }
 
-  private void invalidKafka(String what, String value, String problem, SourceSpan span) {
-    report(Code.INVALID_KAFKA, span, "invalid Kafka " + what + " " + Describe.quote(value) + ": " + problem);
-  }
-
   /** NL2039: method, path, host and headers of an http alternative; NL2028: a path regex RE2 rejects. */
   private void httpRule(HttpRule r) {
-    r.method().ifPresent(m -> Syntax.httpMethod(m).ifPresent(p -> invalidHttp("method", m, p, r.span(),
-        suggestion(m, m.toUpperCase(Locale.ROOT), Syntax::httpMethod))));
+    r.method()
+        .ifPresent(m -> check(Code.INVALID_HTTP, "HTTP method", m, Syntax::httpMethod, r.span(),
+            () -> suggestion(m, m.toUpperCase(Locale.ROOT), Syntax::httpMethod)));
     r.path().ifPresent(path -> {
+      String value = path.value();
       if (path.kind() == HttpRule.PathMatch.Kind.REGEX) {
-        Re2.problem(path.value())
-            .ifPresent(p -> report(
-                Code.INVALID_REGEX, r.span(), "invalid path regex " + Describe.quote(path.value()) + ": " + p,
-                "path regexes are RE2 syntax: https://github.com/google/re2/wiki/Syntax"));
+        check(Code.INVALID_REGEX, "path regex", value, Re2::problem, r.span(),
+            () -> "path regexes are RE2 syntax: https://github.com/google/re2/wiki/Syntax");
       } else {
-        Syntax.httpPath(path.value()).ifPresent(p -> invalidHttp("path", path.value(), p, r.span(),
-            path.value().startsWith("/") ? null : "write \"/" + path.value() + "\""));
+        check(Code.INVALID_HTTP, "HTTP path", value, Syntax::httpPath, r.span(),
+            () -> value.startsWith("/") ? null : "write \"/" + value + "\"");
       }
     });
-    r.host().ifPresent(h -> Syntax.httpHost(h).ifPresent(p -> invalidHttp("host", h, p, r.span(), null)));
+    r.host().ifPresent(h -> check(Code.INVALID_HTTP, "HTTP host", h, Syntax::httpHost, r.span()));
     for (HttpRule.HeaderMatch h : r.headers()) {
-      Syntax.headerName(h.name()).ifPresent(p -> invalidHttp("header name", h.name(), p, h.span(), null));
-      h.value().ifPresent(v -> Syntax.headerValue(v)
-          .ifPresent(p -> invalidHttp("header value", v, p, h.span(), null)));
+      check(Code.INVALID_HTTP, "HTTP header name", h.name(), Syntax::headerName, h.span());
+      h.value().ifPresent(v -> check(Code.INVALID_HTTP, "HTTP header value", v, Syntax::headerValue, h.span()));
     }
-  }
-
-  private void invalidHttp(String what, String value, String problem, SourceSpan span, String hint) {
-    report(Code.INVALID_HTTP, span, "invalid HTTP " + what + " " + Describe.quote(value) + ": " + problem, hint);
   }
 }

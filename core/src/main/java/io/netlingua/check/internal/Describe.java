@@ -23,8 +23,12 @@ final class Describe {
 
   /** {@code 'value'}, shortened with {@code ...} when long. */
   static String quote(String value) {
-    String v = value.length() > QUOTE_MAX ? value.substring(0, QUOTE_MAX) + "..." : value;
-    return "'" + v + "'";
+    return "'" + shorten(value) + "'";
+  }
+
+  /** The value, cut after 64 characters with {@code ...}. */
+  static String shorten(String value) {
+    return value.length() > QUOTE_MAX ? value.substring(0, QUOTE_MAX) + "..." : value;
   }
 
   static String peer(Peer peer) {

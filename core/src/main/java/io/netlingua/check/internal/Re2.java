@@ -9,23 +9,30 @@ import java.util.Optional;
 /**
  * Whether RE2 accepts a regular expression, limits included. re2j checks the syntax but has neither RE2's nesting
  * limit nor its program-size limit ({@code max_mem}): a pattern such as {@code (((a{100}){100}){100})} exhausts
- * the heap while re2j compiles it. So the pattern is first measured by a linear scan, and compiled only when it is
- * small enough.
+ * the heap while re2j compiles it. So the pattern is first bounded in length (which also keeps it far below the
+ * nesting limit of 1,000 that Go's regexp/syntax, the RE2 port re2j follows, sets: 1,000 levels need more than
+ * 2,000 characters), then measured by a linear scan, and compiled only when it is small enough.
  */
 public final class Re2 {
-  /** Go's regexp/syntax (the RE2 port re2j follows) rejects a parse tree higher than 1,000 (ErrNestingDepth). */
-  static final int MAX_NESTING = 1000;
-
   /**
    * An upper bound on the compiled program, in instructions. RE2's default {@code max_mem} of 8 MiB allows about
    * 350,000 instructions; this bound is lower, since a path regex is small and re2j's instructions are larger.
    */
   static final long MAX_SIZE = 100_000;
 
+  /**
+   * The longest pattern accepted, in chars. re2j joins a run of literal characters in time quadratic in its length
+   * (a 64 KiB literal takes seconds), so a bound keeps checking linear in the input; path regexes are short.
+   */
+  static final int MAX_LENGTH = 1000;
+
   private Re2() {}
 
   /** What RE2 says is wrong with the pattern, or nothing when it compiles. Never throws. */
   public static Optional<String> problem(String regex) {
+    if (regex.length() > MAX_LENGTH) {
+      return Optional.of("expression longer than " + MAX_LENGTH + " characters");
+    }
     Optional<String> limit = limits(regex);
     if (limit.isPresent()) {
       return limit;
@@ -34,7 +41,7 @@ public final class Re2 {
       Pattern.compile(regex);
       return Optional.empty();
     } catch (PatternSyntaxException e) {
-      return Optional.of(e.getDescription() + ": `" + e.getPattern() + "`");
+      return Optional.of(e.getDescription() + ": `" + Describe.shorten(e.getPattern()) + "`");
     } catch (RuntimeException e) {
       // re2j reports its own failures as PatternSyntaxException; anything else is still RE2 saying no.
       return Optional.of(String.valueOf(e.getMessage()));
@@ -56,9 +63,6 @@ public final class Re2 {
       long atom = 1;
       if (c == '(') {
         frames.push(top);
-        if (frames.size() > MAX_NESTING) {
-          return Optional.of("expression nests too deeply (more than " + MAX_NESTING + " groups)");
-        }
         top = new long[2];
         i++;
         continue;
@@ -70,10 +74,11 @@ public final class Re2 {
         atom = top[0] + 1;
         top = frames.pop();
         i++;
-      } else if (c == '[') {
-        i = classEnd(re, i);
-      } else if (c == '\\') {
-        i = escapeEnd(re, i);
+      } else if (c == '[' || c == '\\') {
+        // A class or a quoted literal may be long, and a repetition copies all of it: count its length.
+        int end = c == '[' ? classEnd(re, i) : escapeEnd(re, i);
+        atom = end - i;
+        i = end;
       } else if (c == '*' || c == '+' || c == '?') {
         top[0] = saturatedAdd(top[0], 1);
         i++;
@@ -119,7 +124,7 @@ public final class Re2 {
     return Math.min(re.length(), j + 1);
   }
 
-  /** The index after an escape starting at {@code i}: {@code \Q...\E}, {@code \p{..}}, {@code \x{..}}, or one char. */
+  /** The index after an escape at {@code i}: {@code \Q...\E}, {@code \p{..}}, {@code \x{..}} or one character. */
   private static int escapeEnd(String re, int i) {
     if (i + 1 >= re.length()) {
       return re.length();

@@ -8,8 +8,16 @@ import java.util.regex.Pattern;
  * Kafka) check them. Each method returns what is wrong with a value, or nothing when it is valid; the caller turns
  * the problem into a diagnostic of the right code.
  *
- * <p>The Kubernetes rules follow k8s.io/apimachinery/pkg/util/validation/validation.go (functions named on each
- * method); the DNS names follow RFC 1123 and RFC 1035 as that file applies them.
+ * <p>Sources of the Kubernetes rules (the functions are named on each method):
+ *
+ * <ul>
+ *   <li>IsDNS1123Label, IsDNS1123Subdomain, IsDNS1035Label, IsQualifiedName, IsValidLabelValue, IsValidPortName:
+ *       https://github.com/kubernetes/apimachinery/blob/master/pkg/util/validation/validation.go
+ *   <li>which check each object uses (ValidateNamespaceName = NameIsDNSLabel, ValidateServiceName =
+ *       NameIsDNS1035Label, ValidateServiceAccountName = a DNS-1123 subdomain):
+ *       https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go
+ *   <li>label syntax as users read it: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
+ * </ul>
  */
 public final class Syntax {
   private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
@@ -19,7 +27,6 @@ public final class Syntax {
   private static final Pattern DNS1035_LABEL_RE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern QUALIFIED_NAME_RE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
   private static final Pattern PORT_NAME_CHARS_RE = Pattern.compile("[-a-z0-9]+");
-  private static final Pattern HTTP_METHOD_RE = Pattern.compile("[A-Z]+([-_][A-Z]+)*");
   // RFC 7230 section 3.2.6: token = 1*tchar.
   private static final Pattern TOKEN_RE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
   private static final Pattern KAFKA_NAME_RE = Pattern.compile("[a-zA-Z0-9._-]+");
@@ -60,7 +67,8 @@ public final class Syntax {
     return DNS1035_LABEL_RE.matcher(s).matches()
         ? Optional.empty()
         : Optional.of(
-            "must be lower-case letters, digits and '-', starting with a letter and ending with a letter or digit");
+            "must be lower-case letters, digits and '-', starting with a letter and ending with a letter or"
+                + " digit");
   }
 
   /**
@@ -167,11 +175,33 @@ public final class Syntax {
     return Optional.empty();
   }
 
-  /** An HTTP method: an upper-case RFC 7230 token of letters, words joined by {@code -} or {@code _}. */
+  /**
+   * An HTTP method: an upper-case RFC 7230 token of letters, words joined by {@code -} or {@code _} (so that
+   * {@code VERSION-CONTROL} passes), or {@code *} for any method.
+   */
   public static Optional<String> httpMethod(String s) {
-    return HTTP_METHOD_RE.matcher(s).matches()
+    return s.equals("*") || isMethod(s)
         ? Optional.empty()
         : Optional.of("must be upper-case letters (GET, POST, ...) or *");
+  }
+
+  /**
+   * Upper-case words joined by single {@code -} or {@code _}, checked by hand: java.util.regex recurses once per
+   * repetition of a group, and a 64 KiB token would overflow the stack.
+   */
+  private static boolean isMethod(String s) {
+    boolean wordExpected = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        wordExpected = false;
+      } else if ((c == '-' || c == '_') && !wordExpected) {
+        wordExpected = true;
+      } else {
+        return false;
+      }
+    }
+    return !wordExpected;
   }
 
   /** An HTTP path of an exact or prefix match: starts with {@code /}, no whitespace or control character. */

@@ -18,9 +18,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Lexes and parses one decoded file. Before ANTLR parses, every token is scanned once: characters that start
- * no token, strings, token length and nesting depth are checked there, so that the recursive-descent parser
- * never recurses deeper than the nesting limit allows. Parsing tries SLL prediction with bail-out first and
- * reparses with full LL and error recovery only when that fails.
+ * no token, strings, token length and nesting depth are checked there, and a file nested too deeply is not
+ * parsed at all (the grammar has no recursive rule either, so parse depth is bounded whatever the input).
+ * Parsing tries SLL prediction with bail-out first and reparses with full LL and error recovery only when that
+ * fails.
  */
 public final class FileParser {
   private final ParseLimits limits;
@@ -34,7 +35,7 @@ public final class FileParser {
    * A parsed file.
    *
    * @param source the text
-   * @param tree the parse tree; null when a limit stopped the parse
+   * @param tree the parse tree; null when a limit or too many syntax errors stopped the parse
    * @param diagnostics lexical and syntax errors, in source order
    * @param comments the comments, in source order
    * @param fellBackToLl whether SLL prediction failed and the file was parsed again with LL
@@ -80,7 +81,12 @@ public final class FileParser {
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
       List<Integer> errorTokens = new ArrayList<>();
       parser.addErrorListener(new Listener(source, diagnostics, errorTokens));
-      NplGrammarParser.FileContext tree = parser.file();
+      NplGrammarParser.FileContext tree;
+      try {
+        tree = parser.file();
+      } catch (ParseCancellationException tooManyErrors) {
+        tree = null;
+      }
       diagnostics.sort(Diagnostic.ORDER);
       return new ParsedFile(source, tree, diagnostics, comments, true, errorTokens);
     }
@@ -176,8 +182,13 @@ public final class FileParser {
     }
   }
 
-  /** Turns ANTLR's reports into NL1003 diagnostics at the offending token. */
+  /**
+   * Turns ANTLR's reports into NL1003 diagnostics at the offending token. After {@link #MAX_ERRORS} the parse
+   * stops: later errors are mostly echoes of earlier ones, and recovery costs time on hostile input.
+   */
   private static final class Listener extends BaseErrorListener {
+    static final int MAX_ERRORS = 100;
+
     private final SourceFile source;
     private final List<Diagnostic> diagnostics;
     private final List<Integer> errorTokens;
@@ -195,8 +206,14 @@ public final class FileParser {
       Token t = (Token) offendingSymbol;
       int start = t.getStartIndex();
       int end = t.getType() == Token.EOF ? start : t.getStopIndex() + 1;
-      diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, source.span(start, end), msg));
       errorTokens.add(start);
+      if (errorTokens.size() == MAX_ERRORS) {
+        diagnostics.add(Diagnostic.of(
+            Code.SYNTAX_ERROR, source.span(start, end),
+            msg + " (the file has too many syntax errors: the rest is not read)"));
+        throw new ParseCancellationException(msg);
+      }
+      diagnostics.add(Diagnostic.of(Code.SYNTAX_ERROR, source.span(start, end), msg));
     }
   }
 }

@@ -44,6 +44,8 @@ final class FileUnit {
   final List<ParserRuleContext> policies = new ArrayList<>();
   /** Every let visible in this file: its own, then those of the files it imports. */
   final Map<String, LetDecl> scope = new LinkedHashMap<>();
+  /** How many more unknown names of this file get a "did you mean" hint. */
+  int suggestionsLeft = 100;
   /** Whether its imports are being read: an import of it then closes a cycle. */
   boolean loading;
 

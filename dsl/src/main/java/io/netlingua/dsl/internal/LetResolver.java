@@ -19,8 +19,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -96,17 +94,17 @@ final class LetResolver {
     boolean failed = false;
     int depth = 1;
     for (LetTermContext term : let.ctx.letTerm()) {
-      Boolean isPeer;
+      boolean isPeer;
       if (term.peer() != null) {
         Peer p = reader.peer(term.peer());
         failed |= p == null;
         peers.add(p);
-        isPeer = Boolean.TRUE;
+        isPeer = true;
       } else if (term.port() != null) {
         Port p = reader.port(term.port());
         failed |= p == null;
         ports.add(p);
-        isPeer = Boolean.FALSE;
+        isPeer = false;
       } else {
         Token name = term.WORD().getSymbol();
         LetDecl target = target(unit, name);
@@ -115,9 +113,8 @@ final class LetResolver {
           continue;
         }
         if (target.state == LetDecl.State.IN_PROGRESS) {
-          unit.report(
-              Code.LET_CYCLE, unit.span(name),
-              "let '" + let.name + "' refers to itself through '" + target.name + "'");
+          String through = target == let ? "" : " through '" + target.name + "'";
+          unit.report(Code.LET_CYCLE, unit.span(name), "let '" + let.name + "' refers to itself" + through);
           failed = true;
           continue;
         }
@@ -133,6 +130,7 @@ final class LetResolver {
           ports.add(new PortRef(target.name, target.ports, unit.span(name)));
         }
       }
+      // A failed entry still counts for its kind, so that one mix is reported however the entries fared.
       if (!peers.isEmpty() && !ports.isEmpty()) {
         unit.report(
             Code.LET_KIND_MISMATCH, unit.span(term),
@@ -203,9 +201,14 @@ final class LetResolver {
     if (d != null || unit.brokenLets.contains(text)) {
       return d;
     }
-    Set<String> candidates = new TreeSet<>(unit.scope.keySet());
-    candidates.add(KUBE_DNS_NAME);
-    String hint = Names.closest(text, candidates).map(c -> "did you mean '" + c + "'?").orElse(null);
+    String hint = null;
+    // Suggestions cost a scan of the scope each; a bounded number per file keeps hostile input linear.
+    if (unit.suggestionsLeft > 0) {
+      unit.suggestionsLeft--;
+      List<String> candidates = new ArrayList<>(unit.scope.keySet());
+      candidates.add(KUBE_DNS_NAME);
+      hint = Names.closest(text, candidates).map(c -> "did you mean '" + c + "'?").orElse(null);
+    }
     unit.report(Code.UNKNOWN_NAME, unit.span(name), "unknown name '" + Names.shorten(text) + "'", hint);
     return null;
   }

@@ -93,7 +93,8 @@ final class PolicyReader {
       } else if (item instanceof DescriptionClauseContext) {
         if (description.isPresent()) {
           unit.report(
-              Code.REPEATED_DESCRIPTION, unit.span(item.getStart()), "policy '" + name + "' has a second description");
+              Code.REPEATED_DESCRIPTION, unit.span(item.getStart()),
+              "policy '" + name + "' has a second description");
         } else {
           description = Optional.of(FileUnit.string(((DescriptionClauseContext) item).STRING().getSymbol()));
         }

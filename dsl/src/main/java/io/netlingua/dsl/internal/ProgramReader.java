@@ -23,6 +23,7 @@ import io.netlingua.model.Program;
 import io.netlingua.model.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ import java.util.stream.Stream;
  */
 public final class ProgramReader {
   private static final String EXTENSION = ".npl";
+  /** The largest byte array a JVM reliably allocates; a larger file limit is read as this one. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private final ParseLimits limits;
   private final FileParser parser;
@@ -115,15 +118,17 @@ public final class ProgramReader {
         Path real = given.toRealPath();
         out.add(new ProgramFile(real, name, real.getParent()));
       } else {
-        runDiagnostics.add(unreadable(name, Files.exists(given) ? "not a regular file" : "no such file or directory"));
+        String why = Files.exists(given) ? "not a regular file" : "no such file or directory";
+        runDiagnostics.add(unreadable(name, why));
       }
-    } catch (IOException | SecurityException e) {
+    } catch (IOException | UncheckedIOException | SecurityException e) {
       runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
     }
   }
 
   /** Every .npl file below a directory; links are followed only while they stay inside the root. */
-  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out) throws IOException {
+  private void walk(Path dir, String name, Path root, Set<Path> visited, List<ProgramFile> out)
+      throws IOException {
     List<Path> entries;
     try (Stream<Path> list = Files.list(dir)) {
       entries = list.sorted().toList();
@@ -147,7 +152,7 @@ public final class ProgramReader {
         if (visited.add(real)) {
           try {
             walk(entry, entryName, root, visited, out);
-          } catch (IOException | SecurityException e) {
+          } catch (IOException | UncheckedIOException | SecurityException e) {
             runDiagnostics.add(unreadable(entryName, String.valueOf(e.getMessage())));
           }
         }
@@ -158,7 +163,8 @@ public final class ProgramReader {
   }
 
   private static Diagnostic unreadable(String name, String why) {
-    return Diagnostic.of(Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
+    return Diagnostic.of(
+        Code.UNREADABLE_PATH, SourceSpan.point(name, 1, 1, 0), "cannot read '" + name + "': " + why);
   }
 
   /** A path as the user gave it, normalized, with '/' separators. */
@@ -182,16 +188,18 @@ public final class ProgramReader {
     if (cached != null) {
       return Optional.of(cached);
     }
+    // Never more than one byte past the limit is read: that byte is how an over-long file shows.
+    long limit = Math.min(limits.maxFileBytes(), MAX_ARRAY - 1);
     byte[] bytes;
     try (InputStream in = Files.newInputStream(real)) {
-      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+      bytes = in.readNBytes((int) (limit + 1));
     } catch (IOException | SecurityException e) {
       if (importer == null) {
         runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
       }
       return Optional.empty();
     }
-    FileUnit unit = unit(real, root, Decoding.decode(name, bytes, limits.maxFileBytes()));
+    FileUnit unit = unit(real, root, Decoding.decode(name, bytes, limit));
     units.put(real, unit);
     structure(unit);
     unit.loading = true;
@@ -209,7 +217,8 @@ public final class ProgramReader {
     SourceFile source = decoded.file();
     sources.put(source.name(), source.text());
     if (decoded.problem().isPresent()) {
-      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, List.of(decoded.problem().get()), List.of()));
+      List<Diagnostic> problem = List.of(decoded.problem().get());
+      return new FileUnit(real, root, FileParser.ParsedFile.unparsed(source, problem, List.of()));
     }
     return new FileUnit(real, root, parser.parse(source));
   }
@@ -226,7 +235,8 @@ public final class ProgramReader {
     try {
       Path relative = Path.of(path);
       if (relative.isAbsolute()) {
-        unit.report(Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
+        unit.report(
+            Code.IMPORT_OUTSIDE_ROOT, span, "'" + path + "' is absolute: an import is relative to its file");
         return Optional.empty();
       }
       target = unit.path.getParent().resolve(relative).normalize();
@@ -307,6 +317,8 @@ public final class ProgramReader {
         continue;
       } else if (item instanceof NamespaceDirectiveContext) {
         NamespaceDirectiveContext d = (NamespaceDirectiveContext) item;
+        // The first directive is the file's default namespace even when misplaced, so that its policies
+        // do not also get NL2007.
         if (unit.namespace.isPresent()) {
           unit.report(
               Code.MISPLACED_NAMESPACE, unit.span(d), "a second namespace directive",

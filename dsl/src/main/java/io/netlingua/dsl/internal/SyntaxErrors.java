@@ -64,28 +64,48 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     return "'" + text + "'";
   }
 
+  /** The tokens that start a peer, and those that start a port: summed up as "a peer" and "a port". */
+  private static final IntervalSet PEER_START = new IntervalSet(
+      NplGrammarParser.PODS, NplGrammarParser.NAMESPACE, NplGrammarParser.NAMESPACES,
+      NplGrammarParser.SERVICEACCOUNT, NplGrammarParser.SERVICE, NplGrammarParser.CIDR, NplGrammarParser.FQDN,
+      NplGrammarParser.WORLD, NplGrammarParser.CLUSTER, NplGrammarParser.NODES, NplGrammarParser.HOST,
+      NplGrammarParser.KUBE_APISERVER, NplGrammarParser.ANY);
+  private static final IntervalSet PORT_START = new IntervalSet(
+      NplGrammarParser.PORTSPEC, NplGrammarParser.TCP, NplGrammarParser.UDP, NplGrammarParser.SCTP,
+      NplGrammarParser.ICMP, NplGrammarParser.ICMPV6);
+
   /**
-   * The expected tokens in words. Keywords are words too, so a set holding WORD is summed up as "a word" rather
-   * than listing fifty keywords.
+   * The expected tokens in words. Keywords are words too, so a set holding every keyword is summed up as "a
+   * word"; the starts of peers and ports as "a peer" and "a port" (a let name included), rather than listing
+   * each keyword.
    */
   static String describe(IntervalSet expected, Vocabulary vocabulary) {
     List<String> parts = new ArrayList<>();
-    boolean word = expected.contains(NplGrammarParser.WORD);
-    boolean keywords = expected.contains(NplGrammarParser.NAMESPACE) && expected.contains(NplGrammarParser.NOTIN);
-    if (word) {
-      parts.add(keywords ? "a word" : "a name");
+    IntervalSet rest = new IntervalSet(expected);
+    if (expected.contains(NplGrammarParser.NAMESPACE) && expected.contains(NplGrammarParser.NOTIN)) {
+      parts.add("a word");
+      rest = rest.subtract(IntervalSet.of(NplGrammarParser.NAMESPACE, NplGrammarParser.NOTIN));
+      rest.remove(NplGrammarParser.WORD);
     }
-    for (int type : expected.toList()) {
-      if (type == NplGrammarParser.WORD || (keywords && isKeyword(type))) {
-        continue;
-      }
+    if (contains(rest, PEER_START)) {
+      parts.add(rest.contains(NplGrammarParser.WORD) ? "a peer or a let name" : "a peer");
+      rest = rest.subtract(PEER_START);
+      rest.remove(NplGrammarParser.WORD);
+    }
+    if (contains(rest, PORT_START)) {
+      parts.add(rest.contains(NplGrammarParser.WORD) ? "a port or a let name" : "a port");
+      rest = rest.subtract(PORT_START);
+      rest.remove(NplGrammarParser.WORD);
+    }
+    if (rest.contains(NplGrammarParser.WORD)) {
+      parts.add("a word");
+      rest.remove(NplGrammarParser.WORD);
+    }
+    for (int type : rest.toList()) {
       parts.add(name(type, vocabulary));
     }
     if (parts.isEmpty()) {
       return "something else";
-    }
-    if (parts.size() > 8) {
-      return String.join(", ", parts.subList(0, 8)) + ", ...";
     }
     if (parts.size() == 1) {
       return parts.get(0);
@@ -93,8 +113,8 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     return String.join(", ", parts.subList(0, parts.size() - 1)) + " or " + parts.get(parts.size() - 1);
   }
 
-  private static boolean isKeyword(int type) {
-    return type >= NplGrammarParser.NAMESPACE && type <= NplGrammarParser.NOTIN;
+  private static boolean contains(IntervalSet set, IntervalSet all) {
+    return all.subtract(set).isNil();
   }
 
   private static String name(int type, Vocabulary vocabulary) {

@@ -98,7 +98,8 @@ final class TermReader {
     SourceSpan span = unit.span(ctx);
     if (ctx instanceof PodsPeerContext) {
       PodsPeerContext p = (PodsPeerContext) ctx;
-      LabelSelector pods = p.LPAREN() == null ? LabelSelector.ALL : selector(p.selector(), p.LPAREN(), p.RPAREN(), "pods");
+      LabelSelector pods =
+          p.LPAREN() == null ? LabelSelector.ALL : selector(p.selector(), p.LPAREN(), p.RPAREN(), "pods");
       NamespaceScope scope = p.scope() == null ? NamespaceScope.POLICY : scope(p.scope());
       return new PodPeer(pods, scope, span);
     }
@@ -215,7 +216,8 @@ final class TermReader {
           key(s.labelKey()), s.NOTIN() != null ? Operator.NOT_IN : Operator.IN, values, span);
     }
     if (ctx instanceof ExistsRequirementContext) {
-      return new LabelRequirement(key(((ExistsRequirementContext) ctx).labelKey()), Operator.EXISTS, List.of(), span);
+      return new LabelRequirement(
+          key(((ExistsRequirementContext) ctx).labelKey()), Operator.EXISTS, List.of(), span);
     }
     return new LabelRequirement(
         key(((NotExistsRequirementContext) ctx).labelKey()), Operator.DOES_NOT_EXIST, List.of(), span);
@@ -324,7 +326,9 @@ final class TermReader {
           continue;
         }
         PathMatch.Kind kind =
-            p.PREFIX() != null ? PathMatch.Kind.PREFIX : p.REGEX() != null ? PathMatch.Kind.REGEX : PathMatch.Kind.EXACT;
+            p.PREFIX() != null
+                ? PathMatch.Kind.PREFIX
+                : p.REGEX() != null ? PathMatch.Kind.REGEX : PathMatch.Kind.EXACT;
         path = Optional.of(new PathMatch(kind, FileUnit.string(p.STRING().getSymbol())));
       } else if (clause instanceof HostClauseContext) {
         if (host.isPresent()) {
