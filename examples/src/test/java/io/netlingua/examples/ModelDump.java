@@ -57,11 +57,13 @@ final class ModelDump {
   private static final Pattern WORD = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
 
   private final String rootPrefix;
+  private final boolean positions;
   private final StringBuilder out = new StringBuilder();
   private String currentFile = "";
 
-  private ModelDump(String rootPrefix) {
+  private ModelDump(String rootPrefix, boolean positions) {
     this.rootPrefix = rootPrefix;
+    this.positions = positions;
   }
 
   /**
@@ -73,7 +75,19 @@ final class ModelDump {
    * @param root the folder the program was read from; file names are written relative to it
    */
   static String dump(Program program, List<Diagnostic> diagnostics, String root) {
-    ModelDump dump = new ModelDump(root.replace('\\', '/') + "/");
+    return dump(program, diagnostics, root, true);
+  }
+
+  /**
+   * The same text without source positions: what must not change when the program's layout changes (the
+   * canonical form of {@code netlingua format}, for one).
+   */
+  static String meaning(Program program, String root) {
+    return dump(program, List.of(), root, false);
+  }
+
+  private static String dump(Program program, List<Diagnostic> diagnostics, String root, boolean positions) {
+    ModelDump dump = new ModelDump(root.replace('\\', '/') + "/", positions);
     for (PolicyFile file : program.files()) {
       dump.file(file);
     }
@@ -155,8 +169,8 @@ final class ModelDump {
     }
     for (Peer peer : flat) {
       PeerRef ref = via.get(peer);
-      String suffix = ref == null ? "" : "  via " + ref.name() + " " + at(ref.span());
-      line(depth, keyword + peer(peer, Optional.of(p)) + "  " + at(peer.span()) + suffix);
+      String suffix = ref == null ? "" : "  via " + ref.name() + position(" ", ref.span());
+      line(depth, keyword + peer(peer, Optional.of(p)) + position("  ", peer.span()) + suffix);
     }
   }
 
@@ -169,8 +183,8 @@ final class ModelDump {
     }
     for (Port port : r.ports()) {
       PortRef ref = via.get(port);
-      String suffix = ref == null ? "" : "  via " + ref.name() + " " + at(ref.span());
-      line(4, "on " + port(port) + "  " + at(port.span()) + suffix);
+      String suffix = ref == null ? "" : "  via " + ref.name() + position(" ", ref.span());
+      line(4, "on " + port(port) + position("  ", port.span()) + suffix);
     }
   }
 
@@ -354,7 +368,12 @@ final class ModelDump {
   }
 
   private void line(int depth, String text, SourceSpan span) {
-    line(depth, text + "  " + at(span));
+    line(depth, text + position("  ", span));
+  }
+
+  /** The separator and the position of a span, or nothing when positions are left out. */
+  private String position(String separator, SourceSpan span) {
+    return positions ? separator + at(span) : "";
   }
 
   /** {@code @line:col} in this file, {@code @file:line:col} elsewhere, {@code @built-in} without a file. */
