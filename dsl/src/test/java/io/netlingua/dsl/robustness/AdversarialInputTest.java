@@ -169,9 +169,18 @@ class AdversarialInputTest {
 
   @Test
   void errorRecoveryGrowsLinearlyWithTheInput() {
-    // Recovery and the fallback from SLL to LL prediction are where parsers turn quadratic.
-    Growth growth = growth(n -> "namespace n\n" + BROKEN_LINE.repeat(n), 500);
-    assertThat(growth.large().diagnostics()).hasSize(4 * growth.small().diagnostics().size());
+    // Recovery and the fallback from SLL to LL prediction are where parsers turn quadratic: every policy here
+    // has an error (few enough that a parser may not stop reading at some number of errors).
+    Growth growth = growth(n -> {
+      StringBuilder text = new StringBuilder("namespace n\n");
+      for (int i = 0; i < n; i++) {
+        text.append(policy(i, true));
+        text.append("policy broken-").append(i).append(" { select pods ingress { allow from } }\n");
+      }
+      return text.toString();
+    }, 20);
+    assertThat(growth.small().diagnostics()).hasSize(20);
+    assertThat(growth.large().diagnostics()).hasSize(80);
     growth.assertLinear();
   }
 
