@@ -63,10 +63,44 @@ public enum Code {
   INVALID_HTTP("NL2039", Severity.ERROR, "an invalid HTTP method, path, host or header"),
   INVALID_KAFKA("NL2040", Severity.ERROR, "an invalid Kafka topic or client id"),
 
+  // NL3xxx: target capabilities, one code per feature; the target, outcome and direction are fields of the
+  // diagnostic (TargetFinding) and the run's mode decides the severity (SEMANTICS.md section 2).
+  POLICY_ENFORCEMENT("NL3001", Severity.ERROR, "the target enforces no network policy at all"),
+  CLUSTER_SCOPE("NL3002", Severity.ERROR, "a cluster policy on a target without cluster-scoped policy"),
+  DENY("NL3003", Severity.ERROR, "a deny rule the target cannot express exactly"),
+  L7_HTTP("NL3004", Severity.ERROR, "HTTP rules the target cannot express"),
+  L7_GRPC("NL3005", Severity.ERROR, "gRPC rules the target cannot express"),
+  L7_KAFKA("NL3006", Severity.ERROR, "Kafka rules the target cannot express"),
+  L7_DNS("NL3007", Severity.ERROR, "DNS rules the target cannot express"),
+  FQDN("NL3008", Severity.ERROR, "fqdn peers the target cannot express"),
+  ENTITY_WORLD("NL3009", Severity.ERROR, "the world peer, not exact on the target"),
+  ENTITY_CLUSTER("NL3010", Severity.ERROR, "the cluster peer, not exact on the target"),
+  ENTITY_NODES("NL3011", Severity.ERROR, "the nodes peer, not expressible on the target"),
+  ENTITY_HOST("NL3012", Severity.ERROR, "the host peer, not expressible on the target"),
+  ENTITY_KUBE_APISERVER("NL3013", Severity.ERROR, "the kube-apiserver peer, not expressible on the target"),
+  ENTITY_ANY("NL3014", Severity.ERROR, "the any peer, not exact on the target"),
+  CIDR("NL3015", Severity.ERROR, "a cidr peer the target cannot keep outside the cluster"),
+  SERVICE_ACCOUNT("NL3016", Severity.ERROR, "serviceaccount peers the target cannot express"),
+  SERVICE("NL3017", Severity.ERROR, "service peers the target cannot express"),
+  NAMED_PORT("NL3018", Severity.ERROR, "named ports the target cannot express"),
+  PORT_RANGE("NL3019", Severity.ERROR, "port ranges the target (version) cannot express"),
+  SCTP("NL3020", Severity.ERROR, "SCTP ports the target cannot express"),
+  ICMP("NL3021", Severity.ERROR, "ICMP the target cannot express"),
+  LOG("NL3022", Severity.WARNING, "log, which the target cannot express (no verdict changes)"),
+  SELECTORS("NL3023", Severity.ERROR, "pod and namespace selectors the target cannot express"),
+  NODE_LOCAL_TRAFFIC("NL3901", Severity.INFO, "the platform always allows traffic between a pod and its own node"),
+  CIDR_ASSUMPTION("NL3902", Severity.INFO, "cidr peers are taken to lie outside the cluster (no cluster CIDRs given)"),
+  CLUSTER_FACT("NL3903", Severity.INFO, "a fact about the cluster, stated in the run's options, that the output relies on"),
+
+  // NL4xxx: the output.
+  INVALID_OUTPUT("NL4001", Severity.ERROR, "an emitted document does not validate against its schema"),
+  DUPLICATE_OBJECT("NL4002", Severity.ERROR, "two emitted objects of one kind, namespace and name"),
+
   // NL5xxx: the run itself.
   UNREADABLE_PATH("NL5001", Severity.ERROR, "a path named on the command line that cannot be read"),
   NO_SOURCE_FILES("NL5002", Severity.ERROR, "a directory without a single .npl file"),
-  LINK_OUTSIDE_ROOT("NL5003", Severity.WARNING, "a symbolic link whose target leaves the directory (not followed)");
+  LINK_OUTSIDE_ROOT("NL5003", Severity.WARNING, "a symbolic link whose target leaves the directory (not followed)"),
+  UNWRITABLE_OUTPUT("NL5004", Severity.ERROR, "the output folder cannot be written");
 
   private final String id;
   private final Severity severity;

@@ -13,8 +13,11 @@ import java.util.Optional;
  * @param message what is wrong, about this occurrence
  * @param span where
  * @param hint how to fix it, if there is something to say
+ * @param finding for a target-capability diagnostic ({@code NL3xxx}): the target, feature, outcome and direction
  */
-public record Diagnostic(Code code, Severity severity, String message, SourceSpan span, Optional<String> hint)
+public record Diagnostic(
+    Code code, Severity severity, String message, SourceSpan span, Optional<String> hint,
+    Optional<TargetFinding> finding)
     implements Comparable<Diagnostic> {
 
   /** File, line, column, then code: the order diagnostics are reported in. */
@@ -29,6 +32,12 @@ public record Diagnostic(Code code, Severity severity, String message, SourceSpa
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(span, "span");
     Objects.requireNonNull(hint, "hint");
+    Objects.requireNonNull(finding, "finding");
+  }
+
+  /** A diagnostic about the program itself (no target finding). */
+  public Diagnostic(Code code, Severity severity, String message, SourceSpan span, Optional<String> hint) {
+    this(code, severity, message, span, hint, Optional.empty());
   }
 
   /** A diagnostic with the code's default severity and no hint. */

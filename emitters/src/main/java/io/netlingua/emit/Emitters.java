@@ -1,0 +1,54 @@
+package io.netlingua.emit;
+
+import io.netlingua.check.ProgramChecker;
+import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.emit.flannel.FlannelEmitter;
+import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.TargetEmitter;
+import io.netlingua.model.Program;
+import io.netlingua.target.Capabilities;
+import io.netlingua.target.Options;
+import io.netlingua.target.Target;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The compile pipeline shared by every target: check, lower, validate, sort. */
+public final class Emitters {
+  private static final Map<Target, TargetEmitter> EMITTERS = new EnumMap<>(Target.class);
+
+  static {
+    for (TargetEmitter e : List.<TargetEmitter>of(new FlannelEmitter())) {
+      EMITTERS.put(e.target(), e);
+    }
+  }
+
+  private Emitters() {}
+
+  /** The targets that have an emitter, in declaration order. */
+  public static List<Target> targets() {
+    return List.copyOf(EMITTERS.keySet());
+  }
+
+  /**
+   * Compiles a program for a target. The program is checked first (a program built in Java may hold mistakes the
+   * parser would have reported); with errors there, nothing is lowered.
+   */
+  public static Compilation compile(Program program, Target target, Options options) {
+    List<Diagnostic> checks = ProgramChecker.check(program);
+    if (checks.stream().anyMatch(Diagnostic::isError)) {
+      return new Compilation(target, options, List.of(), checks);
+    }
+    TargetEmitter emitter = EMITTERS.get(target);
+    if (emitter == null) {
+      throw new IllegalArgumentException("no emitter for target " + target.id());
+    }
+    Degradations degradations =
+        new Degradations(Capabilities.of(target, options.versionFor(target)), options.mode());
+    List<EmittedDocument> documents = emitter.emit(program, options, degradations);
+    List<Diagnostic> diagnostics = new ArrayList<>(checks);
+    diagnostics.addAll(degradations.diagnostics());
+    return new Compilation(target, options, documents, diagnostics);
+  }
+}
