@@ -25,12 +25,12 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every example of {@code docs/diagnostics.md} prints what the page says it prints. A section's example is one or
- * more files, each a line {@code `NAME.npl`:} followed by an {@code npl} block, then a {@code text} block with the
- * rendering. A label may say {@code (read with `maxNesting=2`)} (a {@link ParseLimits} component) or
- * {@code (with the byte `0xE9` where `�` shows)}, since a page cannot show bytes that are not UTF-8. One file
- * without imports is parsed in memory; anything else is written to a folder and read as {@code netlingua check
- * FOLDER} reads it, with the folder's name taken out of the rendering.
+ * Every example of {@code docs/diagnostics.md} prints what the page says it prints. A section's example is
+ * one or more files, each a line {@code `NAME.npl`:} followed by an {@code npl} block, then a {@code text}
+ * block with the rendering. A label may say {@code (read with `maxNesting=2`)} (a {@link ParseLimits}
+ * component) or {@code (with the byte `0xE9` where `�` shows)}, since a page cannot show bytes that are not
+ * UTF-8. One file without imports is parsed in memory; anything else is written to a folder and read as
+ * {@code netlingua check FOLDER} reads it, with the folder's name taken out of the rendering.
  */
 class DocumentedDiagnosticsTest {
   private static final Pattern HEADING = Pattern.compile("^### (NL\\d{4}) ", Pattern.MULTILINE);
@@ -40,8 +40,8 @@ class DocumentedDiagnosticsTest {
   private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s");
 
   /**
-   * The codes whose example is a shell session rather than files, and why: they are about the command line and
-   * the machine (paths, directories, links), which RunDiagnosticsTest covers code by code.
+   * The codes whose example is a shell session rather than files, and why: they are about the command line
+   * and the machine (paths, directories, links), which RunDiagnosticsTest covers code by code.
    */
   private static final Map<String, String> BY_HAND = Map.of(
       "NL5001", "a path named on the command line that does not exist",
@@ -72,9 +72,11 @@ class DocumentedDiagnosticsTest {
     Map<String, String> sections = sections();
     assertThat(sections.keySet())
         .containsExactlyElementsOf(Arrays.stream(Code.values()).map(Code::id).toList());
-    for (String code : BY_HAND.keySet()) {
+    for (Map.Entry<String, String> byHand : BY_HAND.entrySet()) {
+      String code = byHand.getKey();
       List<Block> blocks = MarkdownDoc.blocks(sections.get(code));
-      assertThat(blocks).as("%s is documented by hand: a shell session and its output, no npl file", code)
+      assertThat(blocks)
+          .as("%s (%s) is documented by hand: a shell session and its output", code, byHand.getValue())
           .extracting(Block::info)
           .containsExactly("console", "text");
     }
@@ -106,7 +108,8 @@ class DocumentedDiagnosticsTest {
     for (Block b : blocks) {
       if (b.info().equals("npl")) {
         Matcher label = FILE_LABEL.matcher(b.label());
-        assertThat(label.matches()).as("%s: the npl block at line %d follows a line `NAME.npl`:", code, b.line())
+        assertThat(label.matches())
+            .as("%s: the npl block at line %d follows a line `NAME.npl`:", code, b.line())
             .isTrue();
         if (label.group(2) != null) {
           limits = limit(limits, label.group(2), Integer.parseInt(label.group(3)));

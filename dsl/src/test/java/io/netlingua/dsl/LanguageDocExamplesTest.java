@@ -19,10 +19,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code npl} blocks of {@code docs/language.md}: a block marked {@code npl} is a complete program and parses
- * without a diagnostic; a block marked {@code npl fragment} is a piece of one (rules, clauses, peers) and does not
- * parse alone, so that the mark is never put on a block that could be checked. A block whose first line is a
- * comment {@code # NAME.npl} is that file; a program that imports is read from a folder holding every such file.
+ * The {@code npl} blocks of {@code docs/language.md}: a block marked {@code npl} is a complete program and
+ * parses without a diagnostic; a block marked {@code npl fragment} is a piece of one (rules, clauses, peers)
+ * and does not parse alone, so that the mark is never put on a block that could be checked. A block whose
+ * first line is a comment {@code # NAME.npl} is that file; a program that imports is read from a folder
+ * holding every such file.
  */
 class LanguageDocExamplesTest {
   private static final Pattern FILE_NAME = Pattern.compile("#\\s*([a-z0-9._-]+\\.npl)\\s*");

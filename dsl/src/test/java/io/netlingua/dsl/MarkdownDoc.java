@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A page of {@code docs/}, read for its fenced code blocks, so that tests can hold the docs to the parser. */
+/** A page of {@code docs/}, read for its fenced code blocks, so that tests hold the docs to the parser. */
 final class MarkdownDoc {
   private static final Pattern FENCE = Pattern.compile("( *)```(.*)");
 
@@ -53,7 +53,8 @@ final class MarkdownDoc {
       for (i++; i < lines.length && !lines[i].equals(indent + "```"); i++) {
         // Content of an indented fence (in a list item) carries the fence's indentation; blank lines may not.
         String line = lines[i];
-        text.append(line.startsWith(indent) ? line.substring(indent.length()) : line.stripLeading()).append('\n');
+        String content = line.startsWith(indent) ? line.substring(indent.length()) : line.stripLeading();
+        text.append(content).append('\n');
       }
       assertThat(i).as("the block opened at line %d is closed", start + 1).isLessThan(lines.length);
       blocks.add(new Block(open.group(2).trim(), start + 1, label, text.toString()));
