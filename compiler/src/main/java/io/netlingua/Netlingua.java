@@ -1,19 +1,29 @@
 package io.netlingua;
 
+import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.DiagnosticRenderer;
 import io.netlingua.dsl.Comment;
 import io.netlingua.dsl.NplParser;
 import io.netlingua.dsl.NplPrinter;
 import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.Compilation;
+import io.netlingua.emit.Emitters;
 import io.netlingua.model.PolicyFile;
+import io.netlingua.model.Program;
+import io.netlingua.target.Options;
+import io.netlingua.target.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
- * The one entry point of Netlingua: read {@code .npl} programs, write them back in canonical form, and render
- * what went wrong the way compilers do. Everything here speaks JDK and model types; the implementations live
- * in the pipeline's modules ({@code dsl} for reading and printing, {@code core} for diagnostics).
+ * The one entry point of Netlingua: read {@code .npl} programs, write them back in canonical form, compile them
+ * for a target, and render what went wrong the way compilers do. Everything here speaks JDK and model types; the
+ * implementations live in the pipeline's modules ({@code dsl} for reading and printing, {@code core} for
+ * diagnostics and targets, {@code emitters} for compiling).
  *
  * <p>Reading a program and reporting its problems:
  *
@@ -26,6 +36,15 @@ import java.util.List;
  * }
  * }</pre>
  *
+ * <p>Compiling it to Kubernetes NetworkPolicies, leaving out what the target cannot enforce rather than
+ * allowing more than the program says (SEMANTICS.md section 2):
+ *
+ * <pre>{@code
+ * Compilation out = Netlingua.compile(result, Target.KUBERNETES, Options.defaults().mode(Mode.FAIL_CLOSED));
+ * out.diagnostics();   // every degradation, with its target, feature and outcome; errors mean no documents
+ * out.documents();     // the NetworkPolicy objects, sorted by kind, namespace and name
+ * }</pre>
+ *
  * <p>Writing each file of a program in canonical form, comments kept:
  *
  * <pre>{@code
@@ -34,7 +53,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>User mistakes never throw: they are diagnostics of the {@link ParseResult}. The methods are thread-safe.
+ * <p>User mistakes never throw: they are diagnostics of the {@link ParseResult} or of the {@link Compilation}.
+ * The methods are thread-safe.
  */
 public final class Netlingua {
 
@@ -88,6 +108,72 @@ public final class Netlingua {
    */
   public static ParseResult parse(String fileName, String text) {
     return NplParser.create().parse(fileName, text);
+  }
+
+  /**
+   * Compiles what reading a program gave for one target. A result with errors is not compiled: the compilation
+   * holds its diagnostics and no document. Otherwise it holds the reader's diagnostics (warnings such as a link
+   * that was not followed) and the compiler's.
+   *
+   * <pre>{@code
+   * ParseResult result = Netlingua.parse(Path.of("examples/shop"));
+   * Compilation out = Netlingua.compile(result, Target.KUBERNETES, Options.defaults().mode(Mode.FAIL_CLOSED));
+   * if (!out.hasErrors()) {
+   *   out.documents().forEach(d -> System.out.println(d.namespace().orElse("") + "/" + d.name()));
+   * }
+   * }</pre>
+   *
+   * @param parsed what {@link #parse} gave
+   * @param target the target to compile for; one of {@link #targets()}
+   * @param options the mode, the target version and the facts about the cluster
+   * @return the documents (none when there is an error) and every diagnostic, sorted
+   */
+  public static Compilation compile(ParseResult parsed, Target target, Options options) {
+    Objects.requireNonNull(parsed, "parsed");
+    if (parsed.hasErrors()) {
+      return new Compilation(target, options, List.of(), parsed.diagnostics());
+    }
+    Compilation compiled = compile(parsed.program(), target, options);
+    // The compiler checks the program again (a model built in Java has not been checked): what it finds that the
+    // reader also reported appears once.
+    Set<Diagnostic> diagnostics = new LinkedHashSet<>(parsed.diagnostics());
+    diagnostics.addAll(compiled.diagnostics());
+    return new Compilation(target, options, compiled.documents(), List.copyOf(diagnostics));
+  }
+
+  /**
+   * Compiles a program, read from {@code .npl} files or built in Java, for one target. The program is checked
+   * first, since a model built in Java may hold what the reader would have refused; with an error there, nothing
+   * is lowered. User mistakes and what the target cannot express are diagnostics, never exceptions.
+   *
+   * <pre>{@code
+   * Compilation out = Netlingua.compile(program, Target.KUBERNETES, Options.defaults().namespaces("shop", "web"));
+   * }</pre>
+   *
+   * @param program the program
+   * @param target the target to compile for; one of {@link #targets()}
+   * @param options the mode, the target version and the facts about the cluster
+   * @return the documents (none when there is an error) and every diagnostic, sorted
+   * @throws IllegalArgumentException if the target is not one of {@link #targets()}
+   */
+  public static Compilation compile(Program program, Target target, Options options) {
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    return Emitters.compile(program, target, options);
+  }
+
+  /**
+   * The targets this version compiles for, in declaration order ({@code kubernetes}, {@code flannel}, ...).
+   *
+   * <pre>{@code
+   * Netlingua.targets().forEach(t -> System.out.println(t.id() + ": " + t.title()));
+   * }</pre>
+   *
+   * @return the targets that have an emitter
+   */
+  public static List<Target> targets() {
+    return Emitters.targets();
   }
 
   /**
