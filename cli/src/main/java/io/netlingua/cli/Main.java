@@ -1,5 +1,6 @@
 package io.netlingua.cli;
 
+import io.netlingua.Netlingua;
 import io.netlingua.cli.internal.ExitCodes;
 import io.netlingua.cli.internal.Failures;
 import io.netlingua.cli.internal.RootCommand;
@@ -7,15 +8,20 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
  * The {@code netlingua} command: {@code netlingua check PATH...} reports the diagnostics of a program,
- * {@code netlingua format PATH...} prints or rewrites its files in canonical form.
+ * {@code netlingua format PATH...} prints or rewrites its files in canonical form, {@code netlingua compile
+ * PATH... --target T} writes its objects for a target and reports what the target cannot express, and
+ * {@code netlingua capabilities} prints what each target can express.
  *
  * <pre>
  * $ java -jar cli/target/netlingua.jar check examples/shop
  * $ java -jar cli/target/netlingua.jar format --write examples/shop
+ * $ java -jar cli/target/netlingua.jar compile examples/shop --target kubernetes --mode fail-closed
+ * $ java -jar cli/target/netlingua.jar capabilities
  * </pre>
  *
  * <p>Exit codes: 0 when there is no error, 1 when the input has errors, 2 for usage errors and for files or
@@ -75,6 +81,13 @@ public final class Main {
     command.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     command.setUsageHelpAutoWidth(false);
     command.setUsageHelpWidth(100);
+    // The targets that exist in this version, from the compiler itself, so that the help never lists one that
+    // is not there (the Cilium and Calico targets join with their own releases).
+    String targets =
+        Netlingua.targets().stream()
+            .map(t -> "  " + t.id() + "  " + t.title())
+            .collect(Collectors.joining("%n"));
+    command.getCommandSpec().usageMessage().footer("%nTargets (compile --target):%n" + targets);
     command.setExecutionExceptionHandler(
         (exception, failed, parsed) -> {
           failed.getErr().println(Failures.describe(exception));

@@ -2,6 +2,8 @@ package io.netlingua.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netlingua.Netlingua;
+import io.netlingua.target.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
@@ -20,7 +22,22 @@ class MainTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.out())
         .startsWith("Usage: netlingua [-hV] [COMMAND]")
-        .contains("  check ", "  format ", "  help ", "-V, --version", "Exit codes:", "  2   usage error");
+        .contains("  check ", "  format ", "  compile ", "  capabilities ", "  help ", "-V, --version",
+            "Exit codes:", "  2   usage error");
+  }
+
+  @Test
+  void helpListsTheTargetsThatExist() {
+    CliRun run = CliRun.of("--help");
+
+    StringBuilder targets = new StringBuilder("Targets (compile --target):" + System.lineSeparator());
+    for (Target t : Netlingua.targets()) {
+      targets.append("  ").append(t.id()).append("  ").append(t.title()).append(System.lineSeparator());
+    }
+    assertThat(run.out()).endsWith(targets.toString());
+    assertThat(CliRun.of("compile", "--help").out())
+        .contains("--target=TARGET", "the target: " + String.join(", ",
+            Netlingua.targets().stream().map(Target::id).toList()));
   }
 
   @Test
@@ -67,13 +84,13 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("Missing command: check or format").contains("Usage: netlingua");
+    assertThat(run.err()).startsWith("Missing command: check, format, compile or capabilities").contains("Usage: netlingua");
   }
 
   @Test
   void unknownOptionsAndCommandsAreUsageErrors() {
     assertThat(CliRun.of("--colour").exitCode()).isEqualTo(2);
-    assertThat(CliRun.of("compile", "x.npl").exitCode()).isEqualTo(2);
+    assertThat(CliRun.of("query", "x.npl").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("check").exitCode()).isEqualTo(2);
     assertThat(CliRun.of("check").err()).contains("Missing required parameter: 'PATH'");
   }

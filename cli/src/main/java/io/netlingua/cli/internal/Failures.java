@@ -29,7 +29,13 @@ public final class Failures {
     return ("netlingua: " + text).replaceAll("[\\r\\n]+", " ");
   }
 
-  private static String describeIo(IOException e) {
+  /**
+   * What went wrong with a file, in a few words naming it: {@code permission denied: out/kubernetes}.
+   *
+   * @param e the failure
+   * @return the reason, without a line break
+   */
+  public static String describeIo(IOException e) {
     if (e instanceof NoSuchFileException) {
       return "no such file: " + ((NoSuchFileException) e).getFile();
     }

@@ -22,12 +22,18 @@ final class Programs {
    * {@code .npl} files), else 1 when the input has errors, else 0.
    */
   static int exitCode(ParseResult result) {
-    boolean runFailed =
-        result.diagnostics().stream().anyMatch(d -> d.isError() && d.code().isRunProblem());
-    if (runFailed) {
+    return exitCode(result.diagnostics());
+  }
+
+  /**
+   * 2 when the run itself failed (an {@code NL5xxx} error: a path that cannot be read, an output folder that
+   * cannot be written), else 1 when there is an error, else 0.
+   */
+  static int exitCode(List<Diagnostic> diagnostics) {
+    if (diagnostics.stream().anyMatch(d -> d.isError() && d.code().isRunProblem())) {
       return ExitCodes.RUN_FAILED;
     }
-    return result.hasErrors() ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    return diagnostics.stream().anyMatch(Diagnostic::isError) ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
   }
 
   /** {@code 2 errors, 1 warning}, or {@code no errors} (with the warnings, if any) when there is no error. */

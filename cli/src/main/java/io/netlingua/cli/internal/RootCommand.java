@@ -13,15 +13,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Reads programs in the neutral network-policy language (.npl): checks them and writes them in",
-      "canonical form. A PATH is a .npl file or a directory (every .npl file below it, in sorted order)."
+      "Reads programs in the neutral network-policy language (.npl): checks them, writes them in canonical",
+      "form, and compiles them for a target, reporting what the target cannot express. A PATH is a .npl",
+      "file or a directory (every .npl file below it, in sorted order)."
     },
-    subcommands = {CheckCommand.class, FormatCommand.class, HelpCommand.class},
+    subcommands = {
+      CheckCommand.class, FormatCommand.class, CapabilitiesCommand.class,
+      HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no error (warnings allowed)",
-      "1:the input has errors (format --check: a file is not in canonical form)",
-      "2:usage error, or a path or file of the run that cannot be read or written"
+      "1:the input has errors, or degradations the mode refuses (format --check: a file is not in",
+      " :canonical form)",
+      "2:usage error, or a path, file or output folder of the run that cannot be read or written"
     })
 public final class RootCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
@@ -29,6 +34,6 @@ public final class RootCommand implements Callable<Integer> {
   /** A command is required: without one, say so and show the usage (exit 2). */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: check or format");
+    throw new ParameterException(spec.commandLine(), "Missing command: check, format, compile or capabilities");
   }
 }
