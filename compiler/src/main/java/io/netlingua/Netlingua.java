@@ -131,14 +131,15 @@ public final class Netlingua {
   public static Compilation compile(ParseResult parsed, Target target, Options options) {
     Objects.requireNonNull(parsed, "parsed");
     if (parsed.hasErrors()) {
-      return new Compilation(target, options, List.of(), parsed.diagnostics());
+      return new Compilation(target, options, List.of(), parsed.diagnostics(), "");
     }
     Compilation compiled = compile(parsed.program(), target, options);
     // The compiler checks the program again (a model built in Java has not been checked): what it finds that the
     // reader also reported appears once.
     Set<Diagnostic> diagnostics = new LinkedHashSet<>(parsed.diagnostics());
     diagnostics.addAll(compiled.diagnostics());
-    return new Compilation(target, options, compiled.documents(), List.copyOf(diagnostics));
+    return new Compilation(
+        target, options, compiled.documents(), List.copyOf(diagnostics), compiled.yaml());
   }
 
   /**

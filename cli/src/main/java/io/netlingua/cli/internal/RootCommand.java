@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
       "file or a directory (every .npl file below it, in sorted order)."
     },
     subcommands = {
-      CheckCommand.class, FormatCommand.class, CapabilitiesCommand.class,
+      CheckCommand.class, FormatCommand.class, CompileCommand.class, CapabilitiesCommand.class,
       HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

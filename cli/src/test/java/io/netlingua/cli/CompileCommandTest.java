@@ -1,0 +1,170 @@
+package io.netlingua.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code netlingua compile}: options, exit codes, the report, and the {@code --out} folder. */
+class CompileCommandTest {
+  static final String WEB =
+      "namespace shop\n"
+          + "\n"
+          + "policy web {\n"
+          + "  select pods(app=web)\n"
+          + "  ingress {\n"
+          + "    allow from pods(app=frontend) on tcp/8080\n"
+          + "  }\n"
+          + "}\n";
+
+  @TempDir Path dir;
+
+  private Path write(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, text);
+  }
+
+  @Test
+  void flannelWritesNothingAndExitsOneWithTheReportPolicyByPolicy() throws IOException {
+    Path file = write("web.npl", WEB);
+
+    for (String mode : List.of("strict", "fail-closed", "best-effort")) {
+      CliRun run = CliRun.of("compile", file.toString(), "--target", "flannel", "--mode", mode);
+
+      assertThat(run.exitCode()).as(mode).isEqualTo(1);
+      assertThat(run.out()).as(mode).isEmpty();
+      assertThat(run.err()).as(mode)
+          .startsWith("netlingua: target flannel 0.27, mode " + mode + "\n")
+          .contains(file + ":3:8: error[NL3001]: flannel: policy 'web' (namespace shop) cannot be enforced")
+          .contains("    3 | policy web {\n")
+          .contains("= hint: run Canal")
+          .endsWith("summary: nothing written, 1 error, 0 warnings\n");
+    }
+  }
+
+  @Test
+  void theJsonReportCarriesTheFindingOfEachDiagnostic() throws IOException {
+    Path file = write("web.npl", WEB);
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "flannel", "--report", "json");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode report = new ObjectMapper().readTree(run.err());
+    assertThat(report.get("target").asText()).isEqualTo("flannel");
+    JsonNode d = report.get("diagnostics").get(0);
+    assertThat(d.get("code").asText()).isEqualTo("NL3001");
+    assertThat(d.get("line").asInt()).isEqualTo(3);
+    assertThat(d.get("outcome").asText()).isEqualTo("impossible");
+  }
+
+  @Test
+  void errorsInTheProgramAreReportedAndExitOne() throws IOException {
+    Path file = write("web.npl", WEB.replace("pods(app=frontend)", "frontnd"));
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(file + ":6:16: error[NL2001]: unknown name 'frontnd'")
+        .endsWith("summary: nothing written, 1 error, 0 warnings\n");
+  }
+
+  @Test
+  void aPathThatCannotBeReadExitsTwo() {
+    CliRun run = CliRun.of("compile", dir.resolve("missing").toString(), "--target", "kubernetes");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("error[NL5001]");
+  }
+
+  @Test
+  void theTargetIsRequiredAndMustExist() throws IOException {
+    Path file = write("web.npl", WEB);
+
+    CliRun none = CliRun.of("compile", file.toString());
+    CliRun unknown = CliRun.of("compile", file.toString(), "--target", "cilium");
+
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("Missing required option: '--target=TARGET'");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown target 'cilium' (expected one of: kubernetes, flannel)");
+  }
+
+  @Test
+  void badOptionValuesAreUsageErrorsThatSayWhatIsWrong() throws IOException {
+    Path file = write("web.npl", WEB);
+    String f = file.toString();
+
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--mode", "lenient"),
+        "unknown mode 'lenient' (expected one of: strict, fail-closed, best-effort)");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--pod-cidr", "10.244.0.1/16"),
+        "'10.244.0.1/16' has host bits set (did you mean 10.244.0.0/16?)");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--node-cidr", "nodes"),
+        "Invalid value for option '--node-cidr'");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--namespaces", "shop,Web"),
+        "'Web' is not a namespace name");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--target-version", "latest"),
+        "'latest' is not a version such as 1.35 or 1.29.4");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--report", "sarif"),
+        "unknown report format 'sarif' (expected one of: text, json)");
+  }
+
+  private static void assertUsageError(CliRun run, String message) {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(message).contains("Usage: netlingua compile");
+  }
+
+  @Test
+  void nl5004AnOutputFolderThatCannotBeWrittenExitsTwoAndChangesNothing() throws IOException {
+    Path file = write("web.npl", WEB);
+    // --out names a regular file: no folder can be made there.
+    Path blocked = write("out", "a file of the user's\n");
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--out", blocked.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .contains(blocked.resolve("kubernetes") + ":1:1: error[NL5004]: cannot write the output folder '"
+            + blocked.resolve("kubernetes") + "': ")
+        .contains("= hint: choose another --out folder")
+        .contains("summary: nothing written, 1 error");
+    assertThat(Files.readString(blocked)).isEqualTo("a file of the user's\n");
+  }
+
+  @Test
+  void nl5004ATargetFolderThatIsAFileIsNeverReplaced() throws IOException {
+    Path file = write("web.npl", WEB);
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("kubernetes"), "not ours\n");
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("error[NL5004]").contains("exists and is not a folder");
+    assertThat(Files.readString(out.resolve("kubernetes"))).isEqualTo("not ours\n");
+    assertThat(listing(out)).containsExactly("kubernetes");
+  }
+
+  /** Every path below a folder, relative, sorted. */
+  static List<String> listing(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      return paths.filter(p -> !p.equals(root)).map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted().toList();
+    }
+  }
+
+  static String read(Path p) throws IOException {
+    return Files.readString(p, StandardCharsets.UTF_8);
+  }
+}
