@@ -34,6 +34,83 @@ class CompileCommandTest {
   }
 
   @Test
+  void kubernetesWritesYamlOnStdoutAndTheReportOnStderr() throws IOException {
+    Path file = write("web.npl", WEB);
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .startsWith("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n"
+            + "  namespace: shop\n")
+        .contains("netlingua.io/source: " + file + ":3\n", "  - Ingress\n", "      port: 8080\n");
+    assertThat(run.err())
+        .startsWith("netlingua: target kubernetes 1.35, mode strict\nfacts and assumptions:\n")
+        .contains("[NL3901]")
+        .endsWith("summary: 1 document emitted, 0 errors, 0 warnings\n");
+  }
+
+  @Test
+  void theClusterFactsAndTheVersionReachTheCompiler() throws IOException {
+    Path file = write("web.npl", WEB.replace("pods(app=frontend) on tcp/8080", "world on tcp/8000-8100"));
+
+    CliRun unstated = CliRun.of("compile", file.toString(), "--target", "kubernetes");
+    CliRun stated = CliRun.of("compile", file.toString(), "--target", "kubernetes",
+        "--pod-cidr", "10.244.0.0/16", "--service-cidr", "10.96.0.0/12", "--node-cidr", "192.168.0.0/24");
+    CliRun old = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--target-version", "1.24",
+        "--pod-cidr", "10.244.0.0/16", "--service-cidr", "10.96.0.0/12", "--node-cidr", "192.168.0.0/24");
+
+    assertThat(unstated.exitCode()).isEqualTo(1);
+    assertThat(unstated.err()).contains("error[NL3009]");
+    assertThat(stated.exitCode()).as(stated.err()).isZero();
+    assertThat(stated.out())
+        .contains("- 10.244.0.0/16", "- 10.96.0.0/12", "- 192.168.0.0/24", "endPort: 8100");
+    assertThat(old.exitCode()).isEqualTo(1);
+    assertThat(old.err())
+        .startsWith("netlingua: target kubernetes 1.24, mode strict").contains("error[NL3019]");
+  }
+
+  @Test
+  void outWritesOneFilePerObjectAndReplacesTheFolderAsAWhole() throws IOException {
+    String api =
+        WEB.substring(WEB.indexOf("policy")).replace("policy web", "policy api").replace("app=web", "app=api");
+    Path file = write("src/web.npl", WEB + api);
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("kubernetes/old-namespace"));
+    Files.writeString(out.resolve("kubernetes/old-namespace/gone.yaml"), "from a previous run\n");
+    Files.writeString(out.resolve("keep.txt"), "not ours\n");
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(listing(out)).containsExactly(
+        "keep.txt", "kubernetes", "kubernetes/shop", "kubernetes/shop/api.yaml", "kubernetes/shop/web.yaml");
+    String stdout = CliRun.of("compile", file.toString(), "--target", "kubernetes").out();
+    String files =
+        read(out.resolve("kubernetes/shop/api.yaml")) + "---\n" + read(out.resolve("kubernetes/shop/web.yaml"));
+    assertThat(files).as("the files hold, in order, what standard output would").isEqualTo(stdout);
+  }
+
+  @Test
+  void aRunWithErrorsLeavesThePreviousOutputUntouched() throws IOException {
+    Path file = write("src/web.npl", WEB);
+    Path out = dir.resolve("out");
+    CliRun first = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--out", out.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    String before = read(out.resolve("kubernetes/shop/web.yaml"));
+    Files.writeString(file, WEB.replace("on tcp/8080", "on tcp/8080 { http GET }"));
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--out", out.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err())
+        .contains("error[NL3004]").endsWith("summary: nothing written, 1 error, 0 warnings\n");
+    assertThat(listing(out)).containsExactly("kubernetes", "kubernetes/shop", "kubernetes/shop/web.yaml");
+    assertThat(read(out.resolve("kubernetes/shop/web.yaml"))).isEqualTo(before);
+  }
+
+  @Test
   void flannelWritesNothingAndExitsOneWithTheReportPolicyByPolicy() throws IOException {
     Path file = write("web.npl", WEB);
 
