@@ -18,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's two set-up commands are the ones the project promises: the README shows exactly them, CI runs
- * the test command, and the main job's {@code java -jar} part really passes on the shop example when run as a
+ * the test command, and the main job's {@code java -jar} part really compiles the shop example when run as a
  * user runs it, in a child process on the jar that {@code mvn package} built (the cli module is built before
- * this one). The README's language snippet is a valid program.
+ * this one): exit 0, the YAML of fail-closed mode on standard output (the golden file), the report on standard
+ * error. The README's language snippet is a valid program.
  */
 class ReadmeCommandsTest {
   static final String MAIN_JOB =
-      "mvn -B -q package -DskipTests && java -jar cli/target/netlingua.jar check examples/shop";
+      "mvn -B -q package -DskipTests && java -jar cli/target/netlingua.jar compile examples/shop --target kubernetes"
+          + " --mode fail-closed";
   static final String TESTS = "mvn -B verify";
 
   /** Surefire runs in the examples module's folder; the repository root is its parent. */
@@ -42,7 +44,8 @@ class ReadmeCommandsTest {
   }
 
   @Test
-  void theMainJobChecksTheShopExampleWithoutErrors() throws Exception {
+  void theMainJobCompilesTheShopExampleWithYamlOnStdoutAndTheReportOnStderr(@TempDir Path dir)
+      throws Exception {
     assumeTrue(Files.isDirectory(ROOT.resolve("examples/shop")), "examples/shop is not written yet");
     assertThat(ROOT.resolve("cli/target/netlingua.jar"))
         .as("the jar `mvn package` builds (run the tests with mvn verify, which packages cli first)")
@@ -51,14 +54,19 @@ class ReadmeCommandsTest {
     assertThat(command.get(0)).isEqualTo("java");
     command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
 
-    Process process =
-        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    Path stderr = dir.resolve("stderr.txt");
+    Process process = new ProcessBuilder(command).directory(ROOT.toFile())
+        .redirectError(ProcessBuilder.Redirect.to(stderr.toFile())).start();
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String report = Files.readString(stderr, StandardCharsets.UTF_8);
 
-    assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).containsPattern("netlingua check: \\d+ files?, \\d+ polic(y|ies): no errors");
+    assertThat(process.exitValue()).as(report).isZero();
+    assertThat(report).startsWith("netlingua: target kubernetes 1.35, mode fail-closed")
+        .containsPattern("summary: \\d+ documents emitted, 0 errors, \\d+ warnings");
+    assertThat(output.replace("\r\n", "\n")).as("the YAML is the reviewed golden file")
+        .isEqualTo(Files.readString(ROOT.resolve("examples/shop/expected/kubernetes.fail-closed.yaml")));
   }
 
   @Test
