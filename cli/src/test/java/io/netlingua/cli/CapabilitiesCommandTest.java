@@ -28,7 +28,8 @@ class CapabilitiesCommandTest {
     assertThat(lines[0]).isEqualTo("| feature | code | kubernetes 1.35 | flannel 0.27 |");
     assertThat(lines[1]).isEqualTo("|---|---|---|---|");
     assertThat(lines).hasSize(2 + Feature.values().length);
-    assertThat(lines[2]).startsWith("| `policy-enforcement`: network policy at all | NL3001 | exact | impossible (");
+    assertThat(lines[2])
+        .startsWith("| `policy-enforcement`: network policy at all | NL3001 | exact | impossible (");
     assertThat(run.out()).contains(
         "| `deny`: deny rules | NL3003 | "
             + Capabilities.of(Target.KUBERNETES).get(Feature.DENY).summary() + " | ");
@@ -49,7 +50,8 @@ class CapabilitiesCommandTest {
     JsonNode k8s = world.get("targets").get("kubernetes");
     assertThat(k8s.get("summary").asText())
         .isEqualTo(Capabilities.of(Target.KUBERNETES).get(Feature.ENTITY_WORLD).summary());
-    assertThat(k8s.get("translations")).extracting(t -> t.get("outcome").asText()).containsExactly("exact", "wider");
+    assertThat(k8s.get("translations")).extracting(t -> t.get("outcome").asText())
+        .containsExactly("exact", "wider");
     assertThat(run.out()).doesNotContain("\r").endsWith("}\n");
   }
 

@@ -1,14 +1,20 @@
 package io.netlingua.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netlingua.diagnostics.Code;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -231,6 +237,29 @@ class CompileCommandTest {
     assertThat(run.err()).contains("error[NL5004]").contains("exists and is not a folder");
     assertThat(Files.readString(out.resolve("kubernetes"))).isEqualTo("not ours\n");
     assertThat(listing(out)).containsExactly("kubernetes");
+  }
+
+  @Test
+  void theRunCodeOfTheOutputFolderHasATestNamedAfterIt() {
+    // The reader's NL5xxx codes are tested in dsl's RunDiagnosticsTest; the one of --out is tested here.
+    assertThat(Arrays.stream(CompileCommandTest.class.getDeclaredMethods()).map(Method::getName))
+        .anyMatch(n -> n.startsWith(Code.UNWRITABLE_OUTPUT.id().toLowerCase(Locale.ROOT)));
+  }
+
+  @Test
+  void nl5004TheOutputFolderGetsTheUsualPermissionsNotThoseOfATemporaryFolder() throws IOException {
+    Path file = write("web.npl", WEB);
+    Path out = dir.resolve("out");
+    Path usual = Files.createDirectories(dir.resolve("usual"));
+    assumeTrue(Files.getFileAttributeView(usual, PosixFileAttributeView.class) != null, "POSIX permissions");
+
+    CliRun run = CliRun.of("compile", file.toString(), "--target", "kubernetes", "--out", out.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(Files.getPosixFilePermissions(out.resolve("kubernetes")))
+        .isEqualTo(Files.getPosixFilePermissions(usual));
+    assertThat(listing(out)).as("nothing is left beside the folder")
+        .containsExactly("kubernetes", "kubernetes/shop", "kubernetes/shop/web.yaml");
   }
 
   /** Every path below a folder, relative, sorted. */

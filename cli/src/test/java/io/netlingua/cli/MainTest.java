@@ -84,7 +84,8 @@ class MainTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("Missing command: check, format, compile or capabilities").contains("Usage: netlingua");
+    assertThat(run.err())
+        .startsWith("Missing command: check, format, compile or capabilities").contains("Usage: netlingua");
   }
 
   @Test

@@ -126,7 +126,9 @@ class DiagnosticCasesTest {
             .map(Method::getName)
             .collect(Collectors.toSet());
     for (Code code : Code.values()) {
-      if (code.isRunProblem()) {
+      // NL5004 is about the output folder of `netlingua compile --out`, which the reader never writes: the cli
+      // module's CompileCommandTest has the test named after it (and checks that it does).
+      if (code.isRunProblem() && code != Code.UNWRITABLE_OUTPUT) {
         assertThat(names).as("a test in RunDiagnosticsTest named after %s", code.id())
             .anyMatch(n -> n.startsWith(code.id().toLowerCase(Locale.ROOT)));
       }

@@ -46,7 +46,16 @@ class DocumentedDiagnosticsTest {
   private static final Map<String, String> BY_HAND = Map.of(
       "NL5001", "a path named on the command line that does not exist",
       "NL5002", "a directory named on the command line, without .npl files",
-      "NL5003", "a symbolic link, whose target's real path depends on the machine");
+      "NL5003", "a symbolic link, whose target's real path depends on the machine",
+      "NL5004", "an output folder of compile --out that cannot be written, which depends on the machine");
+
+  /**
+   * Whether the compiler reports the code ({@code NL3xxx} target capabilities, {@code NL4xxx} output): its example
+   * is compiled, which this module cannot do; DocumentedTargetDiagnosticsTest (module cli) checks those.
+   */
+  private static boolean compilerCode(String code) {
+    return code.startsWith("NL3") || code.startsWith("NL4");
+  }
 
   @TempDir Path dir;
 
@@ -60,7 +69,7 @@ class DocumentedDiagnosticsTest {
   Stream<DynamicTest> everyExampleRendersAsDocumented() throws IOException {
     List<Example> examples = new ArrayList<>();
     for (Map.Entry<String, String> section : sections().entrySet()) {
-      if (!BY_HAND.containsKey(section.getKey())) {
+      if (!BY_HAND.containsKey(section.getKey()) && !compilerCode(section.getKey())) {
         examples.add(example(section.getKey(), section.getValue()));
       }
     }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeCommandsTest {
   static final String MAIN_JOB =
-      "mvn -B -q package -DskipTests && java -jar cli/target/netlingua.jar compile examples/shop --target kubernetes"
-          + " --mode fail-closed";
+      "mvn -B -q package -DskipTests && java -jar cli/target/netlingua.jar"
+          + " compile examples/shop --target kubernetes --mode fail-closed";
   static final String TESTS = "mvn -B verify";
 
   /** Surefire runs in the examples module's folder; the repository root is its parent. */

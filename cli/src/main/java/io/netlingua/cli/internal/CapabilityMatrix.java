@@ -63,11 +63,13 @@ final class CapabilityMatrix {
     ObjectNode root = mapper.createObjectNode();
     ArrayNode targets = root.putArray("targets");
     for (Capabilities c : columns) {
-      targets.addObject().put("id", c.target().id()).put("title", c.target().title()).put("version", c.version());
+      targets.addObject()
+          .put("id", c.target().id()).put("title", c.target().title()).put("version", c.version());
     }
     ArrayNode features = root.putArray("features");
     for (Feature f : Feature.values()) {
-      ObjectNode feature = features.addObject().put("id", f.id()).put("title", f.title()).put("code", f.code().id());
+      ObjectNode feature =
+          features.addObject().put("id", f.id()).put("title", f.title()).put("code", f.code().id());
       ObjectNode byTarget = feature.putObject("targets");
       for (Capabilities c : columns) {
         Capability capability = c.get(f);

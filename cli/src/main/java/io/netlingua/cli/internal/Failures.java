@@ -3,6 +3,7 @@ package io.netlingua.cli.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
@@ -44,7 +45,9 @@ public final class Failures {
     }
     if (e instanceof FileSystemException) {
       FileSystemException f = (FileSystemException) e;
-      String reason = f.getReason() == null ? "I/O error" : f.getReason();
+      // A FileAlreadyExistsException usually carries no reason: say what the system would (EEXIST).
+      String fallback = e instanceof FileAlreadyExistsException ? "file exists" : "I/O error";
+      String reason = f.getReason() == null ? fallback : f.getReason();
       return reason + ": " + f.getFile();
     }
     return "I/O error" + messageOf(e);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +38,9 @@ final class OutputFolder {
       // A file or a link of the user's: never replaced by a folder of ours.
       throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a folder");
     }
-    Path fresh = Files.createTempDirectory(dir, "." + name + ".new-");
+    // Not Files.createTempDirectory, which makes the folder private (0700): the output gets the permissions any
+    // new folder gets (the user's umask), as the files inside do.
+    Path fresh = Files.createDirectory(beside(dir, name, "new"));
     try {
       for (Map.Entry<String, byte[]> f : files.entrySet()) {
         Path file = fresh.resolve(f.getKey()).normalize();
@@ -58,8 +61,7 @@ final class OutputFolder {
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       return;
     }
-    Path old = Files.createTempDirectory(dir, "." + name + ".old-");
-    Files.delete(old);
+    Path old = beside(dir, name, "old");
     Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     try {
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
@@ -68,6 +70,11 @@ final class OutputFolder {
       throw e;
     }
     deleteTree(old);
+  }
+
+  /** A fresh hidden name beside the folder: {@code DIR/.NAME.new-<random>}; a clash is vanishingly unlikely. */
+  private static Path beside(Path dir, String name, String role) {
+    return dir.resolve("." + name + "." + role + "-" + UUID.randomUUID());
   }
 
   /** Deletes a folder and everything in it, children first; nothing when it does not exist. */
