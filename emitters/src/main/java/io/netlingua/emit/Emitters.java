@@ -3,6 +3,7 @@ package io.netlingua.emit;
 import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.emit.flannel.FlannelEmitter;
+import io.netlingua.emit.kubernetes.KubernetesEmitter;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.emit.validate.OutputValidator;
@@ -24,7 +25,7 @@ public final class Emitters {
   private static final Map<Target, TargetEmitter> EMITTERS = new EnumMap<>(Target.class);
 
   static {
-    for (TargetEmitter e : List.<TargetEmitter>of(new FlannelEmitter())) {
+    for (TargetEmitter e : List.<TargetEmitter>of(new KubernetesEmitter(), new FlannelEmitter())) {
       EMITTERS.put(e.target(), e);
     }
   }
