@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Our NetworkPolicy schema allows nothing the Kubernetes 1.35 API does not define: every property it allows exists
  * upstream at the same path ({@code $ref} and {@code allOf} followed on both sides) with the same type, and every
  * enum or const is a subset of what upstream allows. Upstream: kubernetes-sigs/kubectl-validate
- * {@code pkg/openapiclient/builtins/1.35/apis/networking.k8s.io/v1.json} at a97ccfac (see ../shared/upstream/SOURCES.md).
+ * {@code pkg/openapiclient/builtins/1.35/apis/networking.k8s.io/v1.json} at a97ccfac (../shared/upstream/SOURCES.md).
  * Skipped when that folder is absent, unless {@code netlingua.upstream.required} is true.
  */
 class NetworkPolicySchemaUpstreamTest {
