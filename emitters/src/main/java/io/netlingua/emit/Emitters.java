@@ -1,6 +1,7 @@
 package io.netlingua.emit;
 
 import io.netlingua.check.ProgramChecker;
+import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.emit.flannel.FlannelEmitter;
 import io.netlingua.emit.kubernetes.KubernetesEmitter;
@@ -12,6 +13,7 @@ import io.netlingua.target.Options;
 import io.netlingua.target.Target;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +52,28 @@ public final class Emitters {
     List<EmittedDocument> documents = emitter.emit(program, options, degradations);
     List<Diagnostic> diagnostics = new ArrayList<>(checks);
     diagnostics.addAll(degradations.diagnostics());
+    diagnostics.addAll(duplicates(documents));
     return new Compilation(target, options, documents, diagnostics);
+  }
+
+  /**
+   * NL4002 for each object whose kind, namespace and name an earlier object already has: applying both, the second
+   * would replace the first. Different policies can meet so on a target (a subject of two entries gives NAME-1 and
+   * NAME-2, which another policy may be called).
+   */
+  private static List<Diagnostic> duplicates(List<EmittedDocument> documents) {
+    Map<List<Object>, EmittedDocument> seen = new LinkedHashMap<>();
+    List<Diagnostic> out = new ArrayList<>();
+    for (EmittedDocument d : documents) {
+      EmittedDocument first = seen.putIfAbsent(List.of(d.apiVersion(), d.kind(), d.namespace(), d.name()), d);
+      if (first != null) {
+        out.add(Diagnostic.of(
+            Code.DUPLICATE_OBJECT, d.source(),
+            d.kind() + " " + d.namespace().map(ns -> ns + "/").orElse("") + d.name() + " is emitted twice: for the"
+                + " policy at " + first.source().location() + " and for this one",
+            "rename one of the two policies"));
+      }
+    }
+    return out;
   }
 }
