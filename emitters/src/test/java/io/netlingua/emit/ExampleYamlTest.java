@@ -10,7 +10,9 @@ import io.netlingua.diagnostics.Severity;
 import io.netlingua.diagnostics.SourceText;
 import io.netlingua.dsl.NplParser;
 import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.validate.DocumentValidator;
 import io.netlingua.model.Program;
+import io.netlingua.schemas.Schemas;
 import io.netlingua.target.Mode;
 import io.netlingua.target.Options;
 import io.netlingua.target.Target;
@@ -60,6 +62,19 @@ class ExampleYamlTest {
     assertThat(bytes(second.yaml())).isEqualTo(bytes(first.yaml()));
     assertThat(bytes(second.jsonReport())).isEqualTo(bytes(first.jsonReport()));
     assertThat(bytes(second.textReport(SourceText.NONE))).isEqualTo(bytes(first.textReport(SourceText.NONE)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("examples")
+  void theJsonReportOfEveryExampleInEveryModeValidatesAgainstItsSchema(String example) throws Exception {
+    for (Mode mode : Mode.values()) {
+      for (Target target : Emitters.targets()) {
+        ParseResult parsed = NplParser.create().parse(List.of(EXAMPLES.resolve(example)));
+        String json = Emitters.compile(parsed.program(), target, Options.defaults().mode(mode)).jsonReport();
+        assertThat(DocumentValidator.validate(Schemas.REPORT, new ObjectMapper().readTree(json)))
+            .as(example + " " + target.id() + " " + mode.id()).isEmpty();
+      }
+    }
   }
 
   private static byte[] bytes(String text) {
