@@ -44,7 +44,8 @@ class PipelinePropertyTest {
       "serviceaccount deployer in namespace ci", "kube-dns");
   private static final List<String> EGRESS_PEERS = List.of("fqdn \"api.example.com\"", "service kafka");
   private static final List<String> PORTS = List.of(
-      "tcp/80", "tcp/8080", "udp/53", "tcp/8000-8100", "sctp/3868", "tcp/http", "udp", "icmp type 8", "tcp/1-65535");
+      "tcp/80", "tcp/8080", "udp/53", "tcp/8000-8100", "sctp/3868", "tcp/http", "udp", "icmp type 8",
+      "tcp/1-65535");
 
   @Test
   void everyCompilationValidatesIsDeterministicAndReadsBack() {
