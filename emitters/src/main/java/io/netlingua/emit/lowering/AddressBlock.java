@@ -82,20 +82,6 @@ public record AddressBlock(Cidr cidr, List<Cidr> except) {
     return List.copyOf(out);
   }
 
-  /** Whether every address of {@code other} lies in this block. */
-  public boolean contains(AddressBlock other) {
-    if (!cidr.contains(other.cidr)) {
-      return false;
-    }
-    // Each except of ours that touches other's prefix must lie in what other cut out itself.
-    for (Cidr e : except) {
-      if (e.contains(other.cidr) || (other.cidr.contains(e) && !covered(e, other.except))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Whether the prefixes {@code cuts} (which nest or are disjoint) together cover every address of {@code c}. */
   static boolean covered(Cidr c, List<Cidr> cuts) {
     if (cuts.stream().anyMatch(e -> e.contains(c))) {

@@ -14,8 +14,9 @@ import java.util.Optional;
  * direction, so without a matching allow the flow is refused anyway (SEMANTICS.md section 1, rules 2 and 3). An
  * allow may see the deny when it governs pods the deny's policy may govern, may match the denied addresses, and
  * may match a denied port. Cutting the addresses out of such an allow is exact when the allow governs only pods of
- * the deny's policy (else other pods lose traffic), the deny covers every port of the allow (else other ports lose
- * traffic), and the allow names those addresses by address blocks (an allow of every peer cannot take an except).
+ * the deny's policy (else other pods lose traffic), the deny covers every port of the allow it may match (the
+ * allow's other ports keep the uncut peers in a rule of their own), and the allow names those addresses by address
+ * blocks (an allow of every peer cannot take an except).
  */
 public final class DenyFolding {
   private DenyFolding() {}
@@ -91,16 +92,28 @@ public final class DenyFolding {
           rules.add(rule);
           continue;
         }
+        // The ports of the allow that the deny covers take the cut; the others keep the allow as it was, in a
+        // rule of their own, when the deny cannot match them (a named port may be any number: in doubt, no).
+        List<Port> covered = new ArrayList<>();
+        List<Port> others = new ArrayList<>();
+        rule.ports().ifPresent(ports -> ports.forEach(
+            p -> (PortSets.covers(deniedPorts, Optional.of(List.of(p))) ? covered : others).add(p)));
         Optional<Obstacle> obstacle =
             rule.peers().isEmpty() ? Optional.of(Obstacle.EVERY_PEER)
                 : !inside ? Optional.of(Obstacle.OTHER_PODS)
-                : !PortSets.covers(deniedPorts, rule.ports()) ? Optional.of(Obstacle.OTHER_PORTS)
+                : !PortSets.covers(deniedPorts, rule.ports())
+                    && (rule.ports().isEmpty() || PortSets.mayOverlap(deniedPorts, Optional.of(others)))
+                    ? Optional.of(Obstacle.OTHER_PORTS)
                 : Optional.empty();
         if (obstacle.isPresent()) {
           return new Result(Verdict.NOT_EXACT, allows, Optional.of(rule.span()), obstacle, 0);
         }
         cut++;
-        rule.withPeers(cutOut(rule.peers().get(), denied)).ifPresent(rules::add);
+        LoweredRule target = others.isEmpty() ? rule : rule.withPorts(covered);
+        target.withPeers(cutOut(rule.peers().get(), denied)).ifPresent(rules::add);
+        if (!others.isEmpty()) {
+          rules.add(rule.withPorts(others));
+        }
       }
       out.add(set.withRules(rules));
     }

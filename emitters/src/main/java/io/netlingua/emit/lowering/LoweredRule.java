@@ -30,4 +30,9 @@ public record LoweredRule(Optional<List<LoweredPeer>> peers, Optional<List<Port>
   public Optional<LoweredRule> withPeers(List<LoweredPeer> newPeers) {
     return newPeers.isEmpty() ? Optional.empty() : Optional.of(new LoweredRule(Optional.of(newPeers), ports, span));
   }
+
+  /** The same rule on other ports (a non-empty list). */
+  public LoweredRule withPorts(List<Port> newPorts) {
+    return new LoweredRule(peers, Optional.of(newPorts), span);
+  }
 }

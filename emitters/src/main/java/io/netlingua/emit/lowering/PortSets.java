@@ -68,7 +68,8 @@ public final class PortSets {
     if (po.get() != pi.get()) {
       return false;
     }
-    if (outer instanceof AllPorts) {
+    if (outer instanceof AllPorts || (outer instanceof PortRange r && r.first() <= 1 && r.last() >= 65535)) {
+      // Every port of the protocol, whatever number a name resolves to.
       return true;
     }
     if (outer instanceof PortRange ro && inner instanceof PortRange ri) {

@@ -34,11 +34,18 @@ public final class OutputValidator {
     }
   }
 
-  /** Reports objects that share a kind, namespace and name: applying both would keep only the last. */
+  /**
+   * Reports objects that share a kind, namespace and name (applying both, the second replaces the first): one error
+   * at each later policy, naming the first. Different policies can meet so on a target: a subject of two entries
+   * gives NAME-1 and NAME-2 on Kubernetes, which another policy may be called; a cluster policy expanded into a
+   * namespace meets a namespaced policy of its name.
+   */
   public static List<Diagnostic> duplicates(Target target, List<EmittedDocument> documents) {
     Map<String, EmittedDocument> first = new LinkedHashMap<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    for (EmittedDocument d : documents) {
+    List<EmittedDocument> bySource =
+        documents.stream().sorted(EmittedDocument.ORDER.thenComparing(EmittedDocument::source)).toList();
+    for (EmittedDocument d : bySource) {
       String id = d.kind() + " " + d.namespace().map(ns -> ns + "/").orElse("") + d.name();
       EmittedDocument earlier = first.putIfAbsent(id, d);
       if (earlier != null) {

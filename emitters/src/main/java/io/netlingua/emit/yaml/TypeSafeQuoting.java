@@ -13,6 +13,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * sexagesimal 1:20, 0b101) and also the YAML 1.2 core schema forms (0o17, 1e3). So a string is quoted when
  * Jackson's own check asks for it, when SnakeYAML's YAML 1.1 resolver gives its plain form a tag other than
  * {@code str}, or when it looks like a YAML 1.2 core number, infinity or NaN.
+ *
+ * <p>A string holding a control character, a C1 character or a Unicode line or paragraph separator is quoted too:
+ * Jackson then writes it double-quoted, where SnakeYAML escapes them. Left plain, SnakeYAML falls back to single
+ * quotes and writes U+0085 (NEL) raw, which a reader folds into a space (found by YamlWriterPropertyTest).
  */
 final class TypeSafeQuoting extends StringQuotingChecker.Default {
   private static final long serialVersionUID = 1L;
@@ -33,6 +37,12 @@ final class TypeSafeQuoting extends StringQuotingChecker.Default {
   }
 
   private static boolean otherType(String s) {
-    return !Tag.STR.equals(YAML_11.resolve(NodeId.scalar, s, true)) || YAML_12_NUMBER.matcher(s).matches();
+    return !Tag.STR.equals(YAML_11.resolve(NodeId.scalar, s, true)) || YAML_12_NUMBER.matcher(s).matches()
+        || s.chars().anyMatch(TypeSafeQuoting::needsEscape);
+  }
+
+  private static boolean needsEscape(int c) {
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029 || c == 0xfeff
+        || Character.isSurrogate((char) c);
   }
 }

@@ -108,7 +108,8 @@ class YamlWriterTest {
       "8080", "1", "-1", "+1", "012", "1.0", "1e3", "0x1F", "0o17", "0b101", "1_000", "1:20", ".inf", "-.Inf",
       ".nan", "true", "False", "yes", "No", "on", "OFF", "y", "N", "null", "Null", "~", "", "2001-12-14",
       "2001-12-14t21:59:43.10-05:00", "<<", "=", "a: b", "#x", "x #y", "- a", "-", "? x", "@x", "`x", "*x", "&x",
-      "!x", "%x", "|", ">", "'a", "\"a", "[a]", "{a}", " a", "a ", "é—ü", "a\nb", "tab\there"})
+      "!x", "%x", "|", ">", "'a", "\"a", "[a]", "{a}", " a", "a ", "é—ü", "a\nb", "tab\there",
+      "nel\u0085x", "ls\u2028x", "bell\u0007", "smile \ud83d\ude42"})
   void everyStringReadsBackAsTheSameString(String value) {
     // Kubernetes reads YAML with go-yaml, whose implicit types follow YAML 1.1; SnakeYAML resolves the same ones.
     Map<String, String> labels = new LinkedHashMap<>();
