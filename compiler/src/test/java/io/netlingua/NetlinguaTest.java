@@ -3,8 +3,14 @@ package io.netlingua;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlingua.diagnostics.Code;
+import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.Compilation;
 import io.netlingua.model.PolicyFile;
+import io.netlingua.model.Program;
+import io.netlingua.target.Mode;
+import io.netlingua.target.Options;
+import io.netlingua.target.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +79,77 @@ class NetlinguaTest {
     assertThat(Netlingua.render(result))
         .startsWith("web.npl:7:16: error[NL2001]: ")
         .contains("\n    7 |     allow from frontnd on tcp/8080\n      |                ^");
+  }
+
+  @Test
+  void compileGivesTheDocumentsAndEveryDiagnostic() {
+    ParseResult parsed = Netlingua.parse("web.npl", WEB);
+
+    Compilation out = Netlingua.compile(parsed, Target.KUBERNETES, Options.defaults());
+
+    assertThat(out.hasErrors()).isFalse();
+    assertThat(out.documents()).singleElement().satisfies(d -> {
+      assertThat(d.kind()).isEqualTo("NetworkPolicy");
+      assertThat(d.namespace()).contains("shop");
+      assertThat(d.name()).isEqualTo("web");
+    });
+    assertThat(out.yaml()).startsWith("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n");
+    assertThat(out.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.NODE_LOCAL_TRAFFIC);
+    assertThat(Netlingua.compile(parsed.program(), Target.KUBERNETES, Options.defaults())).isEqualTo(out);
+  }
+
+  @Test
+  void aParseResultWithErrorsIsNotCompiled() {
+    ParseResult parsed = Netlingua.parse("web.npl", WEB.replace("pods(app=frontend)", "frontnd"));
+
+    Compilation out = Netlingua.compile(parsed, Target.KUBERNETES, Options.defaults());
+
+    assertThat(out.diagnostics()).isEqualTo(parsed.diagnostics());
+    assertThat(out.documents()).isEmpty();
+    assertThat(out.yaml()).isEmpty();
+  }
+
+  @Test
+  void theReadersWarningsStayInTheCompilationOnce() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("policies"));
+    Files.writeString(root.resolve("web.npl"), WEB);
+    Path outside = Files.writeString(dir.resolve("elsewhere.npl"), WEB.replace("policy web", "policy api"));
+    Files.createSymbolicLink(root.resolve("api.npl"), outside);
+    ParseResult parsed = Netlingua.parse(root);
+    assertThat(parsed.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.LINK_OUTSIDE_ROOT);
+
+    Compilation out = Netlingua.compile(parsed, Target.KUBERNETES, Options.defaults().mode(Mode.FAIL_CLOSED));
+
+    assertThat(out.diagnostics()).extracting(Diagnostic::code)
+        .containsExactlyInAnyOrder(Code.LINK_OUTSIDE_ROOT, Code.NODE_LOCAL_TRAFFIC);
+    assertThat(out.options().mode()).isEqualTo(Mode.FAIL_CLOSED);
+  }
+
+  @Test
+  void aProgramBuiltInJavaIsCheckedBeforeItIsLowered() {
+    PolicyFile file = Netlingua.parse("web.npl", WEB).program().files().get(0);
+    // The same policy twice in one file: the reader would have refused it (NL2002).
+    PolicyFile twice = new PolicyFile(file.path(), file.namespace(), file.imports(), file.definitions(),
+        List.of(file.policies().get(0), file.policies().get(0)));
+    Program broken = new Program(List.of(twice));
+
+    Compilation out = Netlingua.compile(broken, Target.KUBERNETES, Options.defaults());
+
+    assertThat(out.diagnostics()).extracting(Diagnostic::code).contains(Code.DUPLICATE_POLICY);
+    assertThat(out.documents()).isEmpty();
+  }
+
+  @Test
+  void flannelReportsEveryPolicyAndWritesNothing() {
+    Compilation out = Netlingua.compile(Netlingua.parse("web.npl", WEB), Target.FLANNEL, Options.defaults());
+
+    assertThat(out.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.POLICY_ENFORCEMENT);
+    assertThat(out.documents()).isEmpty();
+  }
+
+  @Test
+  void targetsAreTheOnesWithAnEmitter() {
+    assertThat(Netlingua.targets()).containsExactly(Target.KUBERNETES, Target.FLANNEL);
   }
 
   @Test
