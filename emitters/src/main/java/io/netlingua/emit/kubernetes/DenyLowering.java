@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deny rules on Kubernetes, which has none: "There is no explicit deny, the policies are additive" (Kubernetes
- * documentation, "What you can't do with network policies"). A deny of addresses is folded into the
- * {@code except} of every allow it cuts where {@link DenyFolding} finds that exact; every other deny is left out
- * and reported wider.
+ * Deny rules on Kubernetes, which has none: "There is no explicit deny, the policies are additive"
+ * (Kubernetes documentation, "What you can't do with network policies"). A deny of addresses is folded into
+ * the {@code except} of every allow it cuts where {@link DenyFolding} finds that exact; every other deny is
+ * left out and reported wider.
  */
 final class DenyLowering {
   private static final String TARGET = "kubernetes: ";

@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 
 /**
  * The addresses of {@code cidr} and {@code world} peers under the cluster facts of a run, for targets whose
- * address rules also match pod, service or node addresses (a Kubernetes {@code ipBlock}: "ipBlock is meant for
- * cluster-external addresses", and what it matches inside the cluster depends on the CNI: Kubernetes
+ * address rules also match pod, service or node addresses (a Kubernetes {@code ipBlock}: "ipBlock is meant
+ * for cluster-external addresses", and what it matches inside the cluster depends on the CNI: Kubernetes
  * documentation, network-policies/#networkpolicy-resource; a Calico {@code nets}). In the neutral semantics a
- * {@code cidr} or {@code world} never matches those addresses (SEMANTICS.md section 1, rule 5), so every stated
- * cluster CIDR is cut out. One instance serves one run and remembers which facts the output relied on, so that the
- * report lists each once.
+ * {@code cidr} or {@code world} never matches those addresses (SEMANTICS.md section 1, rule 5), so every
+ * stated cluster CIDR is cut out. One instance serves one run and remembers which facts the output relied on,
+ * so that the report lists each once.
  */
 public final class ClusterAddresses {
   private static final Cidr WORLD_V4 = Cidr.parse("0.0.0.0/0");
@@ -40,8 +40,8 @@ public final class ClusterAddresses {
   }
 
   /**
-   * The addresses of a {@code cidr} peer: its prefix minus its excepts and the stated cluster CIDRs; empty when it
-   * lies inside the cluster's CIDRs (where it matches nothing).
+   * The addresses of a {@code cidr} peer: its prefix minus its excepts and the stated cluster CIDRs; empty
+   * when it lies inside the cluster's CIDRs (where it matches nothing).
    */
   public Optional<AddressBlock> cidr(CidrPeer peer, SourceSpan use) {
     if (!options.knowsClusterCidrs() && assumption.isEmpty()) {

@@ -8,15 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which allow rules may see a deny of addresses, and whether cutting the denied addresses out of them is exact.
+ * Which allow rules may see a deny of addresses, and whether cutting the denied addresses out of them is
+ * exact.
  *
  * <p>A deny matters only for flows some allow rule allows: the deny's own policy isolates its pods in that
- * direction, so without a matching allow the flow is refused anyway (SEMANTICS.md section 1, rules 2 and 3). An
- * allow may see the deny when it governs pods the deny's policy may govern, may match the denied addresses, and
- * may match a denied port. Cutting the addresses out of such an allow is exact when the allow governs only pods of
- * the deny's policy (else other pods lose traffic), the deny covers every port of the allow it may match (the
- * allow's other ports keep the uncut peers in a rule of their own), and the allow names those addresses by address
- * blocks (an allow of every peer cannot take an except).
+ * direction, so without a matching allow the flow is refused anyway (SEMANTICS.md section 1, rules 2 and 3).
+ * An allow may see the deny when it governs pods the deny's policy may govern, may match the denied
+ * addresses, and may match a denied port. Cutting the addresses out of such an allow is exact when the allow
+ * governs only pods of the deny's policy (else other pods lose traffic), the deny covers every port of the
+ * allow it may match (the allow's other ports keep the uncut peers in a rule of their own), and the allow
+ * names those addresses by address blocks (an allow of every peer cannot take an except).
  */
 public final class DenyFolding {
   private DenyFolding() {}
@@ -62,7 +63,8 @@ public final class DenyFolding {
    * @param cut how many allow rules were cut
    */
   public record Result(
-      Verdict verdict, List<RuleSet> allows, Optional<SourceSpan> blocking, Optional<Obstacle> obstacle, int cut) {
+      Verdict verdict, List<RuleSet> allows, Optional<SourceSpan> blocking, Optional<Obstacle> obstacle,
+      int cut) {
     public Result {
       Objects.requireNonNull(verdict, "verdict");
       allows = List.copyOf(allows);
@@ -80,7 +82,8 @@ public final class DenyFolding {
    * @param allows every rule set of the deny's direction, of every policy
    */
   public static Result fold(
-      List<PodSet> denySubject, List<AddressBlock> denied, Optional<List<Port>> deniedPorts, List<RuleSet> allows) {
+      List<PodSet> denySubject, List<AddressBlock> denied, Optional<List<Port>> deniedPorts,
+      List<RuleSet> allows) {
     List<RuleSet> out = new ArrayList<>();
     int cut = 0;
     for (RuleSet set : allows) {

@@ -13,10 +13,10 @@ import io.netlingua.target.Options;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deny rules, which NetworkPolicy does not have: policies "are additive" and only allow ("What you can't do with
- * network policies"; "Isolated and non-isolated pods", kubernetes.io/docs/concepts/services-networking/
- * network-policies/). A deny of addresses becomes the except of the ipBlocks it cuts (IPBlock.except) where that is
- * exact; otherwise it is left out and reported wider.
+ * Deny rules, which NetworkPolicy does not have: policies "are additive" and only allow ("What you can't do
+ * with network policies"; "Isolated and non-isolated pods", kubernetes.io/docs/concepts/services-networking/
+ * network-policies/). A deny of addresses becomes the except of the ipBlocks it cuts (IPBlock.except) where
+ * that is exact; otherwise it is left out and reported wider.
  */
 class DenyLoweringTest {
 
@@ -67,8 +67,9 @@ class DenyLoweringTest {
   }
 
   /**
-   * Another policy that may govern the same pods allows the same addresses and governs pods this one does not:
-   * cutting its allow would narrow those pods, keeping it lets the denied addresses in. Wider, and said where.
+   * Another policy that may govern the same pods allows the same addresses and governs pods this one does
+   * not: cutting its allow would narrow those pods, keeping it lets the denied addresses in. Wider, and said
+   * where.
    */
   @Test
   void aDenyAnotherPolicysAllowAlsoMatchesIsWider() {
@@ -209,7 +210,7 @@ class DenyLoweringTest {
     assertThat(objects(program, Options.defaults()).get(0).getSpec().getEgress()).hasSize(1);
   }
 
-  /** A deny of pods cannot become an except: wider. host in a deny: the platform allows the node anyway, wider. */
+  /** A deny of pods cannot become an except: wider. host in a deny: the platform allows it anyway: wider. */
   @Test
   void denyOfPodsOrHostIsWider() {
     String program = """
