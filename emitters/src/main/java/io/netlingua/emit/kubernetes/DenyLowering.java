@@ -112,7 +112,7 @@ final class DenyLowering {
     switch (result.verdict()) {
       case FOLDED -> degradations.report(
           Feature.DENY, Outcome.EXACT, rule.span(), dir,
-          TARGET + "the deny rule is folded into the except of the " + result.cut() + " allow rule"
+          TARGET + "the deny rule is folded into the except of " + result.cut() + " allow rule"
               + (result.cut() == 1 ? "" : "s") + " that may match its addresses (exact)",
           null);
       case IMPLIED -> degradations.report(
