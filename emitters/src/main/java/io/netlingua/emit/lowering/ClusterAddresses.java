@@ -50,6 +50,11 @@ public final class ClusterAddresses {
     return AddressBlock.of(peer.cidr(), cut(peer.cidr(), peer.except(), use));
   }
 
+  /** Every address, {@code 0.0.0.0/0} and {@code ::/0}, cluster or not: what {@code any} names. */
+  public static List<AddressBlock> everyAddress() {
+    return List.of(new AddressBlock(WORLD_V4, List.of()), new AddressBlock(WORLD_V6, List.of()));
+  }
+
   /** The addresses of {@code world}: {@code 0.0.0.0/0} and {@code ::/0}, each minus the stated cluster CIDRs. */
   public List<AddressBlock> world(SourceSpan use) {
     List<AddressBlock> out = new ArrayList<>();

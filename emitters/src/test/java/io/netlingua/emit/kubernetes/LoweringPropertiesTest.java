@@ -177,7 +177,7 @@ class LoweringPropertiesTest {
         addresses.add(host(c.cidr(), c.cidr().address()));
         addresses.add(host(c.cidr(), c.cidr().lastAddress()));
         addresses.removeIf(a -> c.except().stream().anyMatch(e -> e.contains(a)));
-      } else if (use.value() instanceof EntityPeer e && e.entity() == Entity.WORLD) {
+      } else if (use.value() instanceof EntityPeer e && (e.entity() == Entity.WORLD || e.entity() == Entity.ANY)) {
         addresses.add(Cidr.parse("203.0.113.7/32"));
         addresses.add(Cidr.parse("10.1.2.3/32"));
       }
