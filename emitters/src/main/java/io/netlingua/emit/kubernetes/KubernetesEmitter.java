@@ -53,25 +53,23 @@ public final class KubernetesEmitter implements TargetEmitter {
     ClusterAddresses addresses = new ClusterAddresses(options);
     RuleLowering rules = new RuleLowering(degradations, addresses);
     List<Unit> units = new ArrayList<>();
-    boolean expanded = false;
     for (Policy policy : policies) {
       Map<Direction, List<LoweredRule>> blocks = new EnumMap<>(Direction.class);
       for (Direction d : Direction.values()) {
         policy.block(d).ifPresent(b -> blocks.put(d, allows(policy, d, b, rules)));
       }
       units.addAll(units(policy, blocks, options, degradations));
-      expanded |= expandsIntoNamespaces(policy) && !options.namespaces().isEmpty();
     }
     units = new DenyLowering(degradations, addresses, rules).fold(policies, units);
     addresses.report(degradations, target().id());
-    if (expanded) {
-      Policy first = policies.stream().filter(KubernetesEmitter::expandsIntoNamespaces).findFirst().orElseThrow();
-      degradations.info(
-          Code.CLUSTER_FACT, first.span(),
-          "kubernetes: cluster policies are expanded into the namespaces "
-              + String.join(", ", options.namespaces())
-              + " (stated with --namespaces); a namespace not named there gets none of them");
-    }
+    policies.stream()
+        .filter(p -> expandsIntoNamespaces(p) && !options.namespaces().isEmpty())
+        .findFirst()
+        .ifPresent(first -> degradations.info(
+            Code.CLUSTER_FACT, first.span(),
+            "kubernetes: cluster policies are expanded into the namespaces "
+                + String.join(", ", options.namespaces())
+                + " (stated with --namespaces); a namespace not named there gets none of them"));
     return units.stream().map(NetworkPolicies::document).toList();
   }
 

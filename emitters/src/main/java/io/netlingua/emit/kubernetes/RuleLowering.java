@@ -93,7 +93,7 @@ final class RuleLowering {
   void reportLog(Rule rule, Direction direction) {
     degradations.report(
         Feature.LOG, Outcome.EXACT, rule.span(), Optional.of(direction),
-        TARGET + "log is not expressible: the rule is emitted, its traffic is not logged (exact)",
+        TARGET + "log is not expressible: matching traffic is not logged, and no verdict changes (exact)",
         "a target with logging (Cilium's log, Calico's Log action) can log it");
   }
 
