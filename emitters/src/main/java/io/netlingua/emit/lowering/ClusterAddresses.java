@@ -27,11 +27,17 @@ public final class ClusterAddresses {
   private static final Cidr WORLD_V6 = Cidr.parse("::/0");
 
   private final Options options;
+  /** The stated cluster CIDRs by kind, as the command line names them: pod, service, node. */
+  private final Map<String, List<Cidr>> stated = new LinkedHashMap<>();
   private final Map<String, SourceSpan> factsUsed = new LinkedHashMap<>();
   private Optional<SourceSpan> assumption = Optional.empty();
 
+  /** The addresses of one run, under the facts its options state. */
   public ClusterAddresses(Options options) {
     this.options = options;
+    stated.put("pod", options.podCidrs());
+    stated.put("service", options.serviceCidrs());
+    stated.put("node", options.nodeCidrs());
   }
 
   /** Whether {@code world} is exact: the pod, service and node CIDRs are all stated. */
@@ -66,19 +72,17 @@ public final class ClusterAddresses {
 
   private List<Cidr> cut(Cidr prefix, List<Cidr> except, SourceSpan use) {
     List<Cidr> out = new ArrayList<>(except);
-    note("pod", options.podCidrs(), prefix, use, out);
-    note("service", options.serviceCidrs(), prefix, use, out);
-    note("node", options.nodeCidrs(), prefix, use, out);
+    stated.forEach((kind, cidrs) -> note(kind, cidrs, prefix, use, out));
     return out;
   }
 
-  private void note(String kind, List<Cidr> stated, Cidr prefix, SourceSpan use, List<Cidr> out) {
-    List<Cidr> overlapping = stated.stream().filter(prefix::overlaps).toList();
+  private void note(String kind, List<Cidr> cidrs, Cidr prefix, SourceSpan use, List<Cidr> out) {
+    List<Cidr> overlapping = cidrs.stream().filter(prefix::overlaps).toList();
     if (!overlapping.isEmpty()) {
       out.addAll(overlapping);
       factsUsed.putIfAbsent(
           "the cluster's " + kind + " CIDRs ("
-              + stated.stream().map(Cidr::toString).collect(Collectors.joining(", "))
+              + cidrs.stream().map(Cidr::toString).collect(Collectors.joining(", "))
               + ", stated with --" + kind + "-cidr) are cut out of cidr and world peers",
           use);
     }
@@ -92,10 +96,13 @@ public final class ClusterAddresses {
    */
   public void report(Degradations degradations, String target) {
     factsUsed.forEach((fact, span) -> degradations.info(Code.CLUSTER_FACT, span, target + ": " + fact));
+    List<String> missing =
+        stated.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     assumption.ifPresent(
         span -> degradations.info(
             Code.CIDR_ASSUMPTION, span,
-            target + ": cidr peers are taken to lie outside the cluster, as the language says: the run does not"
-                + " state the pod, service and node CIDRs (--pod-cidr, --service-cidr, --node-cidr)"));
+            target + ": cidr peers are taken to lie outside the cluster, as the language says: the run states no "
+                + String.join(", ", missing) + " CIDRs ("
+                + missing.stream().map(k -> "--" + k + "-cidr").collect(Collectors.joining(", ")) + ")"));
   }
 }
