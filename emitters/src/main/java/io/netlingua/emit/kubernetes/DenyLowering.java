@@ -14,6 +14,12 @@ import io.netlingua.model.Direction;
 import io.netlingua.model.Entity;
 import io.netlingua.model.EntityPeer;
 import io.netlingua.model.Peer;
+import io.netlingua.model.FqdnPeer;
+import io.netlingua.model.LabelSelector;
+import io.netlingua.model.NamespaceScope;
+import io.netlingua.model.PodPeer;
+import io.netlingua.model.ServiceAccountPeer;
+import io.netlingua.model.ServicePeer;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Port;
 import io.netlingua.model.Rule;
@@ -23,10 +29,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Deny rules on Kubernetes, which has none: "There is no explicit deny, the policies are additive" (Kubernetes
- * documentation, "What you can't do with network policies"). A deny of addresses is folded into the
- * {@code except} of every allow it cuts where {@link DenyFolding} finds that exact; every other deny is left out
- * and reported wider.
+ * Deny rules on Kubernetes, which has none: "There is no explicit deny, the policies are additive"
+ * (Kubernetes documentation, "What you can't do with network policies"). A deny of addresses is folded into
+ * the {@code except} of every allow it cuts where {@link DenyFolding} finds that exact; every other deny is
+ * left out and reported wider.
  */
 final class DenyLowering {
   private static final String TARGET = "kubernetes: ";
@@ -55,7 +61,7 @@ final class DenyLowering {
               rules.reportLog(rule, d);
             }
             if (!subject.isEmpty()) {
-              out = deny(rule, d, subject, out);
+              out = deny(policy, rule, d, subject, out);
             }
           }
         }
@@ -64,38 +70,91 @@ final class DenyLowering {
     return out;
   }
 
-  private List<Unit> deny(Rule rule, Direction d, List<PodSet> subject, List<Unit> units) {
+  private List<Unit> deny(Policy policy, Rule rule, Direction d, List<PodSet> subject, List<Unit> units) {
     Optional<Direction> dir = Optional.of(d);
-    List<AddressBlock> denied = new ArrayList<>();
-    boolean foldable = true;
-    boolean named = false;
-    for (Use<Peer> use : Use.peers(rule.peerTerms())) {
-      Peer peer = use.value();
-      if (peer instanceof EntityPeer e && e.entity() == Entity.HOST) {
-        degradations.report(
-            Feature.ENTITY_HOST, Outcome.WIDER, use.span(), dir,
-            TARGET + "host is left out of the deny rule: the platform always allows traffic between a pod and its"
-                + " own node (wider)",
-            "compile for a target that can deny the node");
-      } else if (peer instanceof EntityPeer e && e.entity() == Entity.WORLD) {
-        denied.addAll(addresses.world(use.span()));
-        named = true;
-      } else if (peer instanceof CidrPeer c) {
-        addresses.cidr(c, use.span()).ifPresent(denied::add);
-        named = true;
-      } else {
-        foldable = false;
-      }
+    List<AddressBlock> deniedAddresses = new ArrayList<>();
+    List<PodSet> deniedPods = new ArrayList<>();
+    List<String> unfoldable = new ArrayList<>();
+    List<Use<Peer>> uses = Use.peers(rule.peerTerms());
+    for (Use<Peer> use : uses) {
+      use.value().accept(
+          new Peer.Visitor<Void>() {
+            @Override
+            public Void pods(PodPeer p) {
+              deniedPods.add(RuleLowering.pods(policy, p));
+              return null;
+            }
+
+            @Override
+            public Void serviceAccount(ServiceAccountPeer p) {
+              // Its pods are not known by label: every pod of its namespace stands for them (may match).
+              NamespaceScope scope = p.namespace().map(NamespaceScope::named).orElse(NamespaceScope.POLICY);
+              deniedPods.add(RuleLowering.scoped(policy, scope, LabelSelector.ALL));
+              return null;
+            }
+
+            @Override
+            public Void service(ServicePeer p) {
+              // A Service without a selector may stand for any address: no allow can be said not to see it.
+              unfoldable.add("service '" + p.name() + "'");
+              return null;
+            }
+
+            @Override
+            public Void cidr(CidrPeer p) {
+              addresses.cidr(p, use.span()).ifPresent(deniedAddresses::add);
+              return null;
+            }
+
+            @Override
+            public Void fqdn(FqdnPeer p) {
+              unfoldable.add("fqdn '" + p.pattern() + "'");
+              return null;
+            }
+
+            @Override
+            public Void entity(EntityPeer p) {
+              // A switch expression over the enum: a new entity does not compile until it is handled here.
+              return switch (p.entity()) {
+                case WORLD -> {
+                  deniedAddresses.addAll(addresses.world(use.span()));
+                  yield null;
+                }
+                case ANY -> {
+                  deniedAddresses.addAll(ClusterAddresses.everyAddress());
+                  deniedPods.add(new PodSet(LabelSelector.ALL, LabelSelector.ALL));
+                  yield null;
+                }
+                case CLUSTER -> {
+                  // Its pods; its nodes only an allow of every peer matches, and that one sees the pods too.
+                  deniedPods.add(new PodSet(LabelSelector.ALL, LabelSelector.ALL));
+                  yield null;
+                }
+                case HOST -> {
+                  degradations.report(
+                      Feature.ENTITY_HOST, Outcome.WIDER, use.span(), dir,
+                      TARGET + "host is left out of the deny rule: the platform always allows traffic between a"
+                          + " pod and its own node (wider)",
+                      "compile for a target that can deny the node");
+                  yield null;
+                }
+                case NODES, KUBE_APISERVER -> {
+                  unfoldable.add(p.entity().keyword());
+                  yield null;
+                }
+              };
+            }
+          });
     }
-    if (!foldable) {
+    if (!unfoldable.isEmpty()) {
       degradations.report(
           Feature.DENY, Outcome.WIDER, rule.span(), dir,
-          TARGET + "the deny rule is left out: a NetworkPolicy has no deny, and only a deny of cidr or world"
-              + " addresses can be folded into the except of the allows it cuts (wider)",
+          TARGET + "the deny rule is left out: a NetworkPolicy has no deny, and " + unfoldable.get(0)
+              + " may be matched by allows that no except can cut (wider)",
           HINT);
       return units;
     }
-    if (!named) {
+    if (uses.stream().allMatch(u -> u.value() instanceof EntityPeer e && e.entity() == Entity.HOST)) {
       return units;
     }
     List<Integer> index = new ArrayList<>();
@@ -108,22 +167,23 @@ final class DenyLowering {
       }
     }
     Optional<List<Port>> ports = rule.allPorts() ? Optional.empty() : Optional.of(rule.ports());
-    DenyFolding.Result result = DenyFolding.fold(subject, denied, ports, sets);
+    DenyFolding.Result result =
+        DenyFolding.fold(subject, new DenyFolding.Denied(deniedAddresses, deniedPods), ports, sets);
     switch (result.verdict()) {
       case FOLDED -> degradations.report(
           Feature.DENY, Outcome.EXACT, rule.span(), dir,
-          TARGET + "the deny rule is folded into the except of the " + result.cut() + " allow rule"
+          TARGET + "the deny rule is folded into the except of " + result.cut() + " allow rule"
               + (result.cut() == 1 ? "" : "s") + " that may match its addresses (exact)",
           null);
       case IMPLIED -> degradations.report(
           Feature.DENY, Outcome.EXACT, rule.span(), dir,
           TARGET + "the deny rule needs no object: no allow rule that may apply to the same pods matches its"
-              + " addresses on its ports, and the policy isolates its pods (exact)",
+              + " peers on its ports, and the policy isolates its pods (exact)",
           null);
       case NOT_EXACT -> degradations.report(
           Feature.DENY, Outcome.WIDER, rule.span(), dir,
           TARGET + "the deny rule is left out: the allow rule at " + result.blocking().orElseThrow().location()
-              + " may match the same addresses and " + result.obstacle().orElseThrow().description() + " (wider)",
+              + " may match the same flows and " + result.obstacle().orElseThrow().description() + " (wider)",
           HINT);
     }
     List<Unit> out = new ArrayList<>(units);

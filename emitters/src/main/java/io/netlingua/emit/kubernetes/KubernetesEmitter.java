@@ -27,10 +27,11 @@ import java.util.Optional;
 
 /**
  * Lowers a program to Kubernetes {@code networking.k8s.io/v1} NetworkPolicy objects (SEMANTICS.md section 3):
- * one object per policy and namespace, or per subject entry when the subject is a union (one podSelector cannot
- * say "or", and the allows of several objects add up while each isolates its own pods: Kubernetes documentation,
- * "Isolated and non-isolated pods", kubernetes.io/docs/concepts/services-networking/network-policies/). Deny rules
- * are folded into the {@code except} of the allows they cut where that is exact ({@link DenyLowering}).
+ * one object per policy and namespace, or per subject entry when the subject is a union (one podSelector
+ * cannot say "or", and the allows of several objects add up while each isolates its own pods: Kubernetes
+ * documentation, "Isolated and non-isolated pods",
+ * kubernetes.io/docs/concepts/services-networking/network-policies/). Deny rules are folded into the {@code
+ * except} of the allows they cut where that is exact ({@link DenyLowering}).
  */
 public final class KubernetesEmitter implements TargetEmitter {
 
@@ -52,27 +53,28 @@ public final class KubernetesEmitter implements TargetEmitter {
     ClusterAddresses addresses = new ClusterAddresses(options);
     RuleLowering rules = new RuleLowering(degradations, addresses);
     List<Unit> units = new ArrayList<>();
-    boolean expanded = false;
     for (Policy policy : policies) {
       Map<Direction, List<LoweredRule>> blocks = new EnumMap<>(Direction.class);
       for (Direction d : Direction.values()) {
         policy.block(d).ifPresent(b -> blocks.put(d, allows(policy, d, b, rules)));
       }
       units.addAll(units(policy, blocks, options, degradations));
-      expanded |= expandsIntoNamespaces(policy) && !options.namespaces().isEmpty();
     }
     units = new DenyLowering(degradations, addresses, rules).fold(policies, units);
     addresses.report(degradations, target().id());
-    if (expanded) {
-      degradations.info(
-          Code.CLUSTER_FACT, policies.stream().filter(KubernetesEmitter::expandsIntoNamespaces).findFirst().orElseThrow().span(),
-          "kubernetes: cluster policies are expanded into the namespaces " + String.join(", ", options.namespaces())
-              + " (stated with --namespaces); a namespace not named there gets none of them");
-    }
+    policies.stream()
+        .filter(p -> expandsIntoNamespaces(p) && !options.namespaces().isEmpty())
+        .findFirst()
+        .ifPresent(first -> degradations.info(
+            Code.CLUSTER_FACT, first.span(),
+            "kubernetes: cluster policies are expanded into the namespaces "
+                + String.join(", ", options.namespaces())
+                + " (stated with --namespaces); a namespace not named there gets none of them"));
     return units.stream().map(NetworkPolicies::document).toList();
   }
 
-  private static List<LoweredRule> allows(Policy policy, Direction direction, RuleBlock block, RuleLowering rules) {
+  private static List<LoweredRule> allows(
+      Policy policy, Direction direction, RuleBlock block, RuleLowering rules) {
     List<LoweredRule> out = new ArrayList<>();
     for (Rule rule : block.rules()) {
       if (rule.action() == Action.ALLOW) {
@@ -83,11 +85,12 @@ public final class KubernetesEmitter implements TargetEmitter {
   }
 
   /**
-   * The objects of a policy: one per subject entry (named {@code NAME-1}, {@code NAME-2}, ... in entry order when
-   * there are several) in the policy's namespace. A cluster policy's entry {@code in namespace X} goes to X; an
-   * entry of every namespace goes to each namespace the run names (without any: impossible, since a
-   * NetworkPolicy is namespaced and "There is no cluster-wide default policy": Kubernetes documentation, "What you
-   * can't do with network policies"); an entry of namespaces chosen by label cannot be placed at all.
+   * The objects of a policy: one per subject entry (named {@code NAME-1}, {@code NAME-2}, ... in entry order
+   * when there are several) in the policy's namespace. A cluster policy's entry {@code in namespace X} goes
+   * to X; an entry of every namespace goes to each namespace the run names (without any: impossible, since a
+   * NetworkPolicy is namespaced and "There is no cluster-wide default policy": Kubernetes documentation,
+   * "What you can't do with network policies"); an entry of namespaces chosen by label cannot be placed at
+   * all.
    */
   private static List<Unit> units(
       Policy policy, Map<Direction, List<LoweredRule>> blocks, Options options, Degradations degradations) {
@@ -127,7 +130,7 @@ public final class KubernetesEmitter implements TargetEmitter {
     return out;
   }
 
-  /** Whether a policy has a subject entry of every namespace: a cluster policy's unscoped or any-namespace one. */
+  /** Whether a policy has a subject entry of every namespace: a cluster policy's unscoped or any one. */
   private static boolean expandsIntoNamespaces(Policy policy) {
     return policy.isClusterWide()
         && policy.subject().peers().stream()

@@ -80,7 +80,8 @@ final class NetworkPolicies {
     return new LabelSelectorBuilder()
         .withMatchLabels(form.matchLabels().isEmpty() ? null : new LinkedHashMap<>(form.matchLabels()))
         .withMatchExpressions(form.matchExpressions().stream()
-            .map(e -> new LabelSelectorRequirement(e.key(), e.operator(), e.values().isEmpty() ? null : e.values()))
+            .map(e -> new LabelSelectorRequirement(
+                e.key(), e.operator(), e.values().isEmpty() ? null : e.values()))
             .toList())
         .build();
   }
@@ -95,10 +96,11 @@ final class NetworkPolicies {
         new LoweredPeer.Visitor<NetworkPolicyPeer>() {
           @Override
           public NetworkPolicyPeer pods(LoweredPeer.Pods p) {
-            // Pods of the object's own namespace: a podSelector alone ("selects the pods matching podSelector in
-            // the policy's own namespace": NetworkPolicyPeer.podSelector). Otherwise both selectors in ONE peer
-            // (the pods matching podSelector in the namespaces namespaceSelector selects; a namespaceSelector
-            // alone selects every pod there): Kubernetes documentation, "Behavior of to and from selectors".
+            // Pods of the object's own namespace: a podSelector alone ("selects the pods matching podSelector
+            // in the policy's own namespace": NetworkPolicyPeer.podSelector). Otherwise both selectors in ONE
+            // peer (the pods matching podSelector in the namespaces namespaceSelector selects; a
+            // namespaceSelector alone selects every pod there): Kubernetes documentation, "Behavior of to and
+            // from selectors".
             LabelSelector pods = p.pods().pods();
             if (p.pods().isOnlyNamespace(unit.namespace())) {
               return new NetworkPolicyPeerBuilder().withPodSelector(selector(pods)).build();
@@ -129,8 +131,8 @@ final class NetworkPolicies {
         new Port.Visitor<NetworkPolicyPort>() {
           @Override
           public NetworkPolicyPort range(PortRange p) {
-            // endPort: "the range of ports from port to endPort, inclusive" (NetworkPolicyPort.endPort; Kubernetes
-            // documentation, "Targeting a range of ports").
+            // endPort: "the range of ports from port to endPort, inclusive" (NetworkPolicyPort.endPort;
+            // Kubernetes documentation, "Targeting a range of ports").
             return new NetworkPolicyPort(
                 p.isSingle() ? null : p.last(), new IntOrString(p.first()), protocol(p.protocol()));
           }

@@ -37,11 +37,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lowers the allow rules of one policy to what a NetworkPolicy rule can say, reporting every peer, port and L7
- * block it leaves out. The peers of a rule are a union and so are its ports: leaving one out makes the rule
- * narrower, never wider; a rule with no peer or no port left is left out whole, since an empty {@code from},
- * {@code to} or {@code ports} would mean "all" (NetworkPolicyIngressRule.from, NetworkPolicyIngressRule.ports,
- * networking.k8s.io/v1 API reference).
+ * Lowers the allow rules of one policy to what a NetworkPolicy rule can say, reporting every peer, port and
+ * L7 block it leaves out. The peers of a rule are a union and so are its ports: leaving one out makes the
+ * rule narrower, never wider; a rule with no peer or no port left is left out whole, since an empty {@code
+ * from}, {@code to} or {@code ports} would mean "all" (NetworkPolicyIngressRule.from,
+ * NetworkPolicyIngressRule.ports, networking.k8s.io/v1 API reference).
  */
 final class RuleLowering {
   private static final String TARGET = "kubernetes: ";
@@ -93,7 +93,7 @@ final class RuleLowering {
   void reportLog(Rule rule, Direction direction) {
     degradations.report(
         Feature.LOG, Outcome.EXACT, rule.span(), Optional.of(direction),
-        TARGET + "log is not expressible: the rule is emitted, its traffic is not logged (exact)",
+        TARGET + "log is not expressible: matching traffic is not logged, and no verdict changes (exact)",
         "a target with logging (Cilium's log, Calico's Log action) can log it");
   }
 
@@ -130,15 +130,15 @@ final class RuleLowering {
     if (degradations.mode().prefersWider()) {
       degradations.report(
           feature, Outcome.WIDER, block.span(), Optional.of(direction),
-          TARGET + "the " + block.keyword() + " block is not expressible: the rule is emitted without it and allows"
-              + " every request on its ports (wider)",
+          TARGET + "the " + block.keyword() + " block is not expressible: the rule is emitted without it and"
+              + " allows every request on its ports (wider)",
           hint);
       return true;
     }
     degradations.report(
         feature, Outcome.NARROWER, block.span(), Optional.of(direction),
-        TARGET + "the " + block.keyword() + " block is not expressible: the rule is left out, so that its ports are"
-            + " not opened to every request (narrower)",
+        TARGET + "the " + block.keyword() + " block is not expressible: the rule is left out, so that its ports"
+            + " are not opened to every request (narrower)",
         hint + ", or run in best-effort mode to emit the rule without its L7 block (wider)");
     return false;
   }
@@ -181,8 +181,8 @@ final class RuleLowering {
           public List<LoweredPeer> serviceAccount(ServiceAccountPeer p) {
             degradations.report(
                 Feature.SERVICE_ACCOUNT, Outcome.NARROWER, span, dir,
-                TARGET + "serviceaccount '" + p.name() + "' is left out of the rule: a NetworkPolicy cannot select"
-                    + " pods by service account (narrower)",
+                TARGET + "serviceaccount '" + p.name() + "' is left out of the rule: a NetworkPolicy cannot"
+                    + " select pods by service account (narrower)",
                 "select the same pods by their labels, or compile for a target with service accounts");
             return List.of();
           }
@@ -191,8 +191,8 @@ final class RuleLowering {
           public List<LoweredPeer> service(ServicePeer p) {
             degradations.report(
                 Feature.SERVICE, Outcome.NARROWER, span, dir,
-                TARGET + "service '" + p.name() + "' is left out of the rule: a NetworkPolicy cannot name a Service"
-                    + " (narrower)",
+                TARGET + "service '" + p.name() + "' is left out of the rule: a NetworkPolicy cannot name a"
+                    + " Service (narrower)",
                 "name the Service's pods by their labels with pods(...) in namespace ...");
             return List.of();
           }
@@ -203,8 +203,8 @@ final class RuleLowering {
             if (block.isEmpty()) {
               degradations.report(
                   Feature.CIDR, Outcome.EXACT, span, dir,
-                  TARGET + "cidr " + p.cidr() + " lies inside the stated cluster CIDRs, where a cidr peer matches no"
-                      + " address: it is left out of the rule (exact)",
+                  TARGET + "cidr " + p.cidr() + " lies inside the stated cluster CIDRs, where a cidr peer"
+                      + " matches no address: it is left out of the rule (exact)",
                   null);
               return List.of();
             }
@@ -215,8 +215,8 @@ final class RuleLowering {
           public List<LoweredPeer> fqdn(FqdnPeer p) {
             degradations.report(
                 Feature.FQDN, Outcome.NARROWER, span, dir,
-                TARGET + "fqdn '" + p.pattern() + "' is left out of the rule: a NetworkPolicy cannot match DNS names"
-                    + " (narrower)",
+                TARGET + "fqdn '" + p.pattern() + "' is left out of the rule: a NetworkPolicy cannot match DNS"
+                    + " names (narrower)",
                 "allow the addresses with cidr, or compile for a target with fqdn peers");
             return List.of();
           }
@@ -235,8 +235,8 @@ final class RuleLowering {
         if (!addresses.worldIsExact()) {
           degradations.report(
               Feature.ENTITY_WORLD, Outcome.WIDER, span, dir,
-              TARGET + "world becomes ipBlock 0.0.0.0/0 and ::/0, which also match pod, service and node addresses"
-                  + " on some CNIs (wider)",
+              TARGET + "world becomes ipBlock 0.0.0.0/0 and ::/0, which also match pod, service and node"
+                  + " addresses on some CNIs (wider)",
               CIDR_HINT);
         }
         yield addresses.world(span).stream().<LoweredPeer>map(LoweredPeer.Addresses::new).toList();
@@ -285,9 +285,9 @@ final class RuleLowering {
             if (!p.isSingle() && !degradations.capabilities().get(Feature.PORT_RANGE).isExact()) {
               degradations.report(
                   Feature.PORT_RANGE, Outcome.NARROWER, use.span(), Optional.of(direction),
-                  TARGET + "the range " + p.protocol().keyword() + "/" + p.first() + "-" + p.last() + " uses endPort,"
-                      + " which a CNI before Kubernetes 1.25 may ignore, applying port " + p.first() + " only"
-                      + " (narrower)",
+                  TARGET + "the range " + p.protocol().keyword() + "/" + p.first() + "-" + p.last()
+                      + " uses endPort, which a CNI before Kubernetes 1.25 may ignore, applying port " + p.first()
+                      + " only (narrower)",
                   "target Kubernetes 1.25 or later, or list the ports one by one");
             }
             return Optional.of(p);

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One NetworkPolicy to emit: a policy (or one entry of its subject) in one namespace, with its lowered allow rules.
+ * One NetworkPolicy to emit: a policy (or one entry of its subject) in one namespace, with its lowered allow
+ * rules.
  *
  * @param policy the source policy
  * @param namespace the object's namespace

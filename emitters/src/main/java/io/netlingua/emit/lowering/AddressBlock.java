@@ -9,13 +9,13 @@ import java.util.Optional;
 
 /**
  * A prefix with prefixes cut out of it: the addresses of a {@code cidr ... except ...} peer, of a Kubernetes
- * {@code ipBlock}, a Cilium {@code CIDRSet} or a Calico {@code nets}/{@code notNets} pair. Two prefixes either
- * nest or share no address, which keeps every operation here exact.
+ * {@code ipBlock}, a Cilium {@code CIDRSet} or a Calico {@code nets}/{@code notNets} pair. Two prefixes
+ * either nest or share no address, which keeps every operation here exact.
  *
- * <p>A block is kept normal: each except lies strictly inside the prefix (Kubernetes rejects an except that is not
- * "a strict subset of `cidr`": kubernetes/kubernetes pkg/apis/networking/validation/validation.go,
- * ValidateIPBlock), no except lies inside another, and the excepts are sorted. A block that would hold no address
- * is not built: the operations return nothing instead.
+ * <p>A block is kept normal: each except lies strictly inside the prefix (Kubernetes rejects an except that
+ * is not "a strict subset of `cidr`": kubernetes/kubernetes pkg/apis/networking/validation/validation.go,
+ * ValidateIPBlock), no except lies inside another, and the excepts are sorted. A block that would hold no
+ * address is not built: the operations return nothing instead.
  *
  * @param cidr the prefix
  * @param except the prefixes cut out of it

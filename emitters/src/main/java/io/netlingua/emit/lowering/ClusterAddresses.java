@@ -15,23 +15,29 @@ import java.util.stream.Collectors;
 
 /**
  * The addresses of {@code cidr} and {@code world} peers under the cluster facts of a run, for targets whose
- * address rules also match pod, service or node addresses (a Kubernetes {@code ipBlock}: "ipBlock is meant for
- * cluster-external addresses", and what it matches inside the cluster depends on the CNI: Kubernetes
+ * address rules also match pod, service or node addresses (a Kubernetes {@code ipBlock}: "ipBlock is meant
+ * for cluster-external addresses", and what it matches inside the cluster depends on the CNI: Kubernetes
  * documentation, network-policies/#networkpolicy-resource; a Calico {@code nets}). In the neutral semantics a
- * {@code cidr} or {@code world} never matches those addresses (SEMANTICS.md section 1, rule 5), so every stated
- * cluster CIDR is cut out. One instance serves one run and remembers which facts the output relied on, so that the
- * report lists each once.
+ * {@code cidr} or {@code world} never matches those addresses (SEMANTICS.md section 1, rule 5), so every
+ * stated cluster CIDR is cut out. One instance serves one run and remembers which facts the output relied on,
+ * so that the report lists each once.
  */
 public final class ClusterAddresses {
   private static final Cidr WORLD_V4 = Cidr.parse("0.0.0.0/0");
   private static final Cidr WORLD_V6 = Cidr.parse("::/0");
 
   private final Options options;
+  /** The stated cluster CIDRs by kind, as the command line names them: pod, service, node. */
+  private final Map<String, List<Cidr>> stated = new LinkedHashMap<>();
   private final Map<String, SourceSpan> factsUsed = new LinkedHashMap<>();
   private Optional<SourceSpan> assumption = Optional.empty();
 
+  /** The addresses of one run, under the facts its options state. */
   public ClusterAddresses(Options options) {
     this.options = options;
+    stated.put("pod", options.podCidrs());
+    stated.put("service", options.serviceCidrs());
+    stated.put("node", options.nodeCidrs());
   }
 
   /** Whether {@code world} is exact: the pod, service and node CIDRs are all stated. */
@@ -40,14 +46,19 @@ public final class ClusterAddresses {
   }
 
   /**
-   * The addresses of a {@code cidr} peer: its prefix minus its excepts and the stated cluster CIDRs; empty when it
-   * lies inside the cluster's CIDRs (where it matches nothing).
+   * The addresses of a {@code cidr} peer: its prefix minus its excepts and the stated cluster CIDRs; empty
+   * when it lies inside the cluster's CIDRs (where it matches nothing).
    */
   public Optional<AddressBlock> cidr(CidrPeer peer, SourceSpan use) {
     if (!options.knowsClusterCidrs() && assumption.isEmpty()) {
       assumption = Optional.of(use);
     }
     return AddressBlock.of(peer.cidr(), cut(peer.cidr(), peer.except(), use));
+  }
+
+  /** Every address, {@code 0.0.0.0/0} and {@code ::/0}, cluster or not: what {@code any} names. */
+  public static List<AddressBlock> everyAddress() {
+    return List.of(new AddressBlock(WORLD_V4, List.of()), new AddressBlock(WORLD_V6, List.of()));
   }
 
   /** The addresses of {@code world}: {@code 0.0.0.0/0} and {@code ::/0}, each minus the stated cluster CIDRs. */
@@ -61,19 +72,17 @@ public final class ClusterAddresses {
 
   private List<Cidr> cut(Cidr prefix, List<Cidr> except, SourceSpan use) {
     List<Cidr> out = new ArrayList<>(except);
-    note("pod", options.podCidrs(), prefix, use, out);
-    note("service", options.serviceCidrs(), prefix, use, out);
-    note("node", options.nodeCidrs(), prefix, use, out);
+    stated.forEach((kind, cidrs) -> note(kind, cidrs, prefix, use, out));
     return out;
   }
 
-  private void note(String kind, List<Cidr> stated, Cidr prefix, SourceSpan use, List<Cidr> out) {
-    List<Cidr> overlapping = stated.stream().filter(prefix::overlaps).toList();
+  private void note(String kind, List<Cidr> cidrs, Cidr prefix, SourceSpan use, List<Cidr> out) {
+    List<Cidr> overlapping = cidrs.stream().filter(prefix::overlaps).toList();
     if (!overlapping.isEmpty()) {
       out.addAll(overlapping);
       factsUsed.putIfAbsent(
           "the cluster's " + kind + " CIDRs ("
-              + stated.stream().map(Cidr::toString).collect(Collectors.joining(", "))
+              + cidrs.stream().map(Cidr::toString).collect(Collectors.joining(", "))
               + ", stated with --" + kind + "-cidr) are cut out of cidr and world peers",
           use);
     }
@@ -87,10 +96,13 @@ public final class ClusterAddresses {
    */
   public void report(Degradations degradations, String target) {
     factsUsed.forEach((fact, span) -> degradations.info(Code.CLUSTER_FACT, span, target + ": " + fact));
+    List<String> missing =
+        stated.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     assumption.ifPresent(
         span -> degradations.info(
             Code.CIDR_ASSUMPTION, span,
-            target + ": cidr peers are taken to lie outside the cluster, as the language says: the run does not"
-                + " state the pod, service and node CIDRs (--pod-cidr, --service-cidr, --node-cidr)"));
+            target + ": cidr peers are taken to lie outside the cluster, as the language says: the run states no "
+                + String.join(", ", missing) + " CIDRs ("
+                + missing.stream().map(k -> "--" + k + "-cidr").collect(Collectors.joining(", ")) + ")"));
   }
 }

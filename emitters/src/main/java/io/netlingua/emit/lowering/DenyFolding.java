@@ -8,15 +8,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which allow rules may see a deny of addresses, and whether cutting the denied addresses out of them is exact.
+ * Which allow rules may see a deny, and whether cutting the denied addresses out of them is exact.
  *
  * <p>A deny matters only for flows some allow rule allows: the deny's own policy isolates its pods in that
- * direction, so without a matching allow the flow is refused anyway (SEMANTICS.md section 1, rules 2 and 3). An
- * allow may see the deny when it governs pods the deny's policy may govern, may match the denied addresses, and
- * may match a denied port. Cutting the addresses out of such an allow is exact when the allow governs only pods of
- * the deny's policy (else other pods lose traffic), the deny covers every port of the allow it may match (the
- * allow's other ports keep the uncut peers in a rule of their own), and the allow names those addresses by address
- * blocks (an allow of every peer cannot take an except).
+ * direction, so without a matching allow the flow is refused anyway (SEMANTICS.md section 1, rules 2 and 3).
+ * An allow may see the deny when it governs pods the deny's policy may govern, may match a denied address or
+ * pod, and may match a denied port. Cutting the addresses out of such an allow is exact when the allow
+ * governs only pods of the deny's policy (else other pods lose traffic), the deny covers every port of the
+ * allow it may match (the allow's other ports keep the uncut peers in a rule of their own), and the allow
+ * names those addresses by address blocks (an allow of every peer cannot take an except, and a pod selector
+ * has none).
  */
 public final class DenyFolding {
   private DenyFolding() {}
@@ -38,7 +39,9 @@ public final class DenyFolding {
     /** The allow governs pods the deny's policy may not govern: cutting it would narrow theirs. */
     OTHER_PODS("governs pods that the deny's policy may not govern"),
     /** The allow has ports the deny does not cover: cutting it would narrow those. */
-    OTHER_PORTS("has ports that the deny does not cover");
+    OTHER_PORTS("has ports that the deny does not cover"),
+    /** The allow may match denied pods: pods are chosen by labels, and a label selector has no except. */
+    PODS("may match the denied pods, and a pod selector has no except");
 
     private final String description;
 
@@ -53,6 +56,20 @@ public final class DenyFolding {
   }
 
   /**
+   * What a deny names, in the forms an allow may match.
+   *
+   * @param addresses the denied addresses (a union)
+   * @param pods the denied pods (a union); a peer whose pods are not known by label (a service account) is
+   *     named by a wider set, every pod of its namespace, since only "may match" matters here
+   */
+  public record Denied(List<AddressBlock> addresses, List<PodSet> pods) {
+    public Denied {
+      addresses = List.copyOf(addresses);
+      pods = List.copyOf(pods);
+    }
+  }
+
+  /**
    * The outcome of folding one deny.
    *
    * @param verdict what became of the deny
@@ -62,7 +79,8 @@ public final class DenyFolding {
    * @param cut how many allow rules were cut
    */
   public record Result(
-      Verdict verdict, List<RuleSet> allows, Optional<SourceSpan> blocking, Optional<Obstacle> obstacle, int cut) {
+      Verdict verdict, List<RuleSet> allows, Optional<SourceSpan> blocking, Optional<Obstacle> obstacle,
+      int cut) {
     public Result {
       Objects.requireNonNull(verdict, "verdict");
       allows = List.copyOf(allows);
@@ -72,23 +90,33 @@ public final class DenyFolding {
   }
 
   /**
-   * Folds a deny of addresses into the allows of its direction.
+   * Folds a deny into the allows of its direction.
    *
    * @param denySubject the pods the deny's policy governs (a union)
-   * @param denied the denied addresses (a union)
+   * @param denied what the deny names
    * @param deniedPorts the deny's ports; empty for every port
    * @param allows every rule set of the deny's direction, of every policy
    */
   public static Result fold(
-      List<PodSet> denySubject, List<AddressBlock> denied, Optional<List<Port>> deniedPorts, List<RuleSet> allows) {
+      List<PodSet> denySubject, Denied denied, Optional<List<Port>> deniedPorts, List<RuleSet> allows) {
     List<RuleSet> out = new ArrayList<>();
     int cut = 0;
+    if (denied.addresses().isEmpty() && denied.pods().isEmpty()) {
+      return new Result(Verdict.IMPLIED, allows, Optional.empty(), Optional.empty(), 0);
+    }
     for (RuleSet set : allows) {
       boolean shared = denySubject.stream().anyMatch(set.governs()::mayOverlap);
       boolean inside = denySubject.stream().anyMatch(set.governs()::within);
       List<LoweredRule> rules = new ArrayList<>();
       for (LoweredRule rule : set.rules()) {
-        if (!shared || !PortSets.mayOverlap(deniedPorts, rule.ports()) || !seesAddresses(rule, denied)) {
+        if (!shared || !PortSets.mayOverlap(deniedPorts, rule.ports())) {
+          rules.add(rule);
+          continue;
+        }
+        if (rule.peers().isPresent() && seesPods(rule, denied)) {
+          return new Result(Verdict.NOT_EXACT, allows, Optional.of(rule.span()), Optional.of(Obstacle.PODS), 0);
+        }
+        if (rule.peers().isPresent() && !seesAddresses(rule, denied.addresses())) {
           rules.add(rule);
           continue;
         }
@@ -110,7 +138,7 @@ public final class DenyFolding {
         }
         cut++;
         LoweredRule target = others.isEmpty() ? rule : rule.withPorts(covered);
-        target.withPeers(cutOut(rule.peers().get(), denied)).ifPresent(rules::add);
+        target.withPeers(cutOut(rule.peers().get(), denied.addresses())).ifPresent(rules::add);
         if (!others.isEmpty()) {
           rules.add(rule.withPorts(others));
         }
@@ -123,8 +151,12 @@ public final class DenyFolding {
   }
 
   private static boolean seesAddresses(LoweredRule rule, List<AddressBlock> denied) {
-    return rule.peers().isEmpty()
-        || rule.peers().get().stream().anyMatch(p -> addresses(p).map(b -> overlapsAny(b, denied)).orElse(false));
+    return rule.peers().get().stream().anyMatch(p -> addresses(p).map(b -> overlapsAny(b, denied)).orElse(false));
+  }
+
+  private static boolean seesPods(LoweredRule rule, Denied denied) {
+    return rule.peers().get().stream()
+        .anyMatch(p -> pods(p).map(s -> denied.pods().stream().anyMatch(s::mayOverlap)).orElse(false));
   }
 
   private static boolean overlapsAny(AddressBlock block, List<AddressBlock> denied) {
@@ -161,6 +193,21 @@ public final class DenyFolding {
           @Override
           public Optional<AddressBlock> addresses(LoweredPeer.Addresses p) {
             return Optional.of(p.block());
+          }
+        });
+  }
+
+  private static Optional<PodSet> pods(LoweredPeer peer) {
+    return peer.accept(
+        new LoweredPeer.Visitor<Optional<PodSet>>() {
+          @Override
+          public Optional<PodSet> pods(LoweredPeer.Pods p) {
+            return Optional.of(p.pods());
+          }
+
+          @Override
+          public Optional<PodSet> addresses(LoweredPeer.Addresses p) {
+            return Optional.empty();
           }
         });
   }

@@ -3,8 +3,9 @@ package io.netlingua.emit.lowering;
 import java.util.Objects;
 
 /**
- * A peer of an allow rule after lowering, in the two forms every target has: pods by labels, or addresses. What a
- * target cannot say in these forms (names, services, entities it lacks) is reported and left out before this.
+ * A peer of an allow rule after lowering, in the two forms every target has: pods by labels, or addresses.
+ * What a target cannot say in these forms (names, services, entities it lacks) is reported and left out
+ * before this.
  */
 public sealed interface LoweredPeer permits LoweredPeer.Pods, LoweredPeer.Addresses {
 

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * An allow rule after lowering: what the target will say. No list is ever empty, since in Kubernetes an empty
- * {@code from}/{@code to}/{@code ports} means "all" ("If this field is empty or missing, this rule matches all
- * sources": NetworkPolicyIngressRule.from, networking.k8s.io/v1 API reference); "all" is said with an absent list.
+ * {@code from}/{@code to}/{@code ports} means "all" ("If this field is empty or missing, this rule matches
+ * all sources": NetworkPolicyIngressRule.from, networking.k8s.io/v1 API reference); "all" is said with an
+ * absent list.
  *
  * @param peers the peers; empty when the rule admits every peer ({@code any})
  * @param ports the ports; empty when the rule admits every port and protocol (no {@code on})
@@ -28,7 +29,9 @@ public record LoweredRule(Optional<List<LoweredPeer>> peers, Optional<List<Port>
 
   /** The same rule with other peers; empty when none is left (the rule then allows nothing: leave it out). */
   public Optional<LoweredRule> withPeers(List<LoweredPeer> newPeers) {
-    return newPeers.isEmpty() ? Optional.empty() : Optional.of(new LoweredRule(Optional.of(newPeers), ports, span));
+    return newPeers.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new LoweredRule(Optional.of(newPeers), ports, span));
   }
 
   /** The same rule on other ports (a non-empty list). */

@@ -4,9 +4,9 @@ import io.netlingua.model.LabelSelector;
 import java.util.Objects;
 
 /**
- * Pods chosen by the labels of their namespace and their own labels: what a policy governs, or what a pod peer
- * names, in a form every target can compare. A namespace named by its name is the selector
- * {@code kubernetes.io/metadata.name=NAME}: the control plane sets that label, immutably, on every namespace
+ * Pods chosen by the labels of their namespace and their own labels: what a policy governs, or what a pod
+ * peer names, in a form every target can compare. A namespace named by its name is the selector {@code
+ * kubernetes.io/metadata.name=NAME}: the control plane sets that label, immutably, on every namespace
  * (Kubernetes documentation, "Targeting a Namespace by its name",
  * kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-namespace-by-its-name).
  *

@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * How the port lists of two rules relate. A list is {@link Optional#empty()} when the rule has no {@code on}
- * clause (every port of every protocol). A named port resolves on the destination pod, so it may stand for any
- * number of its protocol: a number and a name may overlap, and only an equal name is known to cover a name.
+ * clause (every port of every protocol). A named port resolves on the destination pod, so it may stand for
+ * any number of its protocol: a number and a name may overlap, and only an equal name is known to cover a
+ * name.
  */
 public final class PortSets {
   private PortSets() {}

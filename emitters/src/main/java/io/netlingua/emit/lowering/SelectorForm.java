@@ -9,13 +9,14 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * A label selector in the Kubernetes {@code LabelSelector} form ({@code matchLabels} and {@code matchExpressions}),
- * which Kubernetes NetworkPolicy and Cilium share. {@code =} goes to {@code matchLabels} (sorted); the rest become
- * expressions with the operators In, NotIn, Exists and DoesNotExist, in the order written, values sorted.
- * {@code key != v} becomes {@code NotIn [v]}: both match objects without the label (Kubernetes documentation,
- * "Labels and Selectors", kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors).
- * A second {@code =} on a key already in {@code matchLabels} with another value becomes {@code In [v]}, since a map
- * holds one value per key (the selector then matches nothing, as written).
+ * A label selector in the Kubernetes {@code LabelSelector} form ({@code matchLabels} and {@code
+ * matchExpressions}), which Kubernetes NetworkPolicy and Cilium share. {@code =} goes to {@code matchLabels}
+ * (sorted); the rest become expressions with the operators In, NotIn, Exists and DoesNotExist, in the order
+ * written, values sorted. {@code key != v} becomes {@code NotIn [v]}: both match objects without the label
+ * (Kubernetes documentation, "Labels and Selectors",
+ * kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors). A second {@code =} on a
+ * key already in {@code matchLabels} with another value becomes {@code In [v]}, since a map holds one value
+ * per key (the selector then matches nothing, as written).
  *
  * @param matchLabels the equalities, sorted by key
  * @param matchExpressions the other requirements

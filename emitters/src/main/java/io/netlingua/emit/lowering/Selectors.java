@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Decides how two Kubernetes label selectors relate, exactly. A selector is a conjunction of requirements, each on
- * one key, and the keys of a label set are independent of each other; so a selector is, key by key, a set of
- * allowed values for that key ("absent" being one of them), and both questions reduce to finite set algebra per
- * key. The meaning of each operator follows the Kubernetes documentation "Labels and Selectors"
+ * Decides how two Kubernetes label selectors relate, exactly. A selector is a conjunction of requirements,
+ * each on one key, and the keys of a label set are independent of each other; so a selector is, key by key, a
+ * set of allowed values for that key ("absent" being one of them), and both questions reduce to finite set
+ * algebra per key. The meaning of each operator follows the Kubernetes documentation "Labels and Selectors"
  * (kubernetes.io/docs/concepts/overview/working-with-objects/labels/#set-based-requirement): {@code !=} and
  * {@code notin} also match objects without the label, {@code in} and {@code =} need it.
  */

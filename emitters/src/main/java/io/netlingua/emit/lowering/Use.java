@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A peer or port with the place a diagnostic about it should point at: where it was written, or, when it comes
- * from a {@code let}, where the {@code let} was used (the definition may serve many rules; the use is the rule
- * the reader is looking at).
+ * A peer or port with the place a diagnostic about it should point at: where it was written, or, when it
+ * comes from a {@code let}, where the {@code let} was used (the definition may serve many rules; the use is
+ * the rule the reader is looking at).
  *
  * @param value the peer or port
  * @param span where to report it

@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cluster policies: a NetworkPolicy is namespaced, its podSelector "selects pods in the policy's own namespace"
- * (NetworkPolicySpec.podSelector), and "There is no cluster-wide default policy" ("What you can't do with network
- * policies", kubernetes.io/docs/concepts/services-networking/network-policies/). A cluster policy is expanded into
- * the namespaces the run names, or impossible.
+ * Cluster policies: a NetworkPolicy is namespaced, its podSelector "selects pods in the policy's own
+ * namespace" (NetworkPolicySpec.podSelector), and "There is no cluster-wide default policy" ("What you can't
+ * do with network policies", kubernetes.io/docs/concepts/services-networking/network-policies/). A cluster
+ * policy is expanded into the namespaces the run names, or impossible.
  */
 class ClusterPolicyTest {
   private static final String BASELINE = """

@@ -13,10 +13,10 @@ import io.netlingua.target.Options;
 import org.junit.jupiter.api.Test;
 
 /**
- * Deny rules, which NetworkPolicy does not have: policies "are additive" and only allow ("What you can't do with
- * network policies"; "Isolated and non-isolated pods", kubernetes.io/docs/concepts/services-networking/
- * network-policies/). A deny of addresses becomes the except of the ipBlocks it cuts (IPBlock.except) where that is
- * exact; otherwise it is left out and reported wider.
+ * Deny rules, which NetworkPolicy does not have: policies "are additive" and only allow ("What you can't do
+ * with network policies"; "Isolated and non-isolated pods", kubernetes.io/docs/concepts/services-networking/
+ * network-policies/). A deny of addresses becomes the except of the ipBlocks it cuts (IPBlock.except) where
+ * that is exact; otherwise it is left out and reported wider.
  */
 class DenyLoweringTest {
 
@@ -67,8 +67,9 @@ class DenyLoweringTest {
   }
 
   /**
-   * Another policy that may govern the same pods allows the same addresses and governs pods this one does not:
-   * cutting its allow would narrow those pods, keeping it lets the denied addresses in. Wider, and said where.
+   * Another policy that may govern the same pods allows the same addresses and governs pods this one does
+   * not: cutting its allow would narrow those pods, keeping it lets the denied addresses in. Wider, and said
+   * where.
    */
   @Test
   void aDenyAnotherPolicysAllowAlsoMatchesIsWider() {
@@ -209,21 +210,58 @@ class DenyLoweringTest {
     assertThat(objects(program, Options.defaults()).get(0).getSpec().getEgress()).hasSize(1);
   }
 
-  /** A deny of pods cannot become an except: wider. host in a deny: the platform allows the node anyway, wider. */
+  /**
+   * A deny of pods that an allow may match cannot be cut (a podSelector has no except): wider. One that no allow
+   * can match (app=evil in shop against app=web in shop and tier=api in other) is implied by isolation: exact.
+   */
   @Test
-  void denyOfPodsOrHostIsWider() {
+  void aDenyOfPodsIsImpliedOrWider() {
     String program = """
         namespace shop
         policy p {
           select pods
           ingress {
             deny from pods(app=evil)
+            allow from pods(app=web)
+            allow from pods(tier=api) in namespace other
+            deny from pods(app=evil) in namespace other
+          }
+        }
+        """;
+    Compilation c = compile(program, Options.defaults().mode(Mode.BEST_EFFORT));
+    assertThat(found(c, Code.DENY)).containsExactly("5:5 info NL3003 exact", "8:5 warning NL3003 wider");
+    assertThat(c.diagnostics()).filteredOn(d -> d.span().line() == 8).first()
+        .satisfies(d -> assertThat(d.message()).contains("test.npl:7:5").contains("pod selector has no except"));
+  }
+
+  /** host in a deny: the platform allows a pod's own node anyway, so the deny of it is left out: wider. */
+  @Test
+  void aDenyOfHostIsWider() {
+    String program = """
+        namespace shop
+        policy p {
+          select pods
+          ingress {
             deny from host
           }
         }
         """;
     Compilation c = compile(program, Options.defaults().mode(Mode.BEST_EFFORT));
-    assertThat(found(c, Code.DENY, Code.ENTITY_HOST)).containsExactly(
-        "5:5 warning NL3003 wider", "6:15 warning NL3012 wider");
+    assertThat(found(c, Code.DENY, Code.ENTITY_HOST)).containsExactly("5:15 warning NL3012 wider");
+  }
+
+  /** nodes, kube-apiserver, fqdn and service name addresses no allow can be said not to match: wider. */
+  @Test
+  void aDenyOfPeersWithoutKnownAddressesIsWider() {
+    Compilation c = compile("""
+        namespace shop
+        policy p {
+          select pods
+          egress {
+            deny to kube-apiserver
+          }
+        }
+        """, Options.defaults());
+    assertThat(found(c, Code.DENY)).containsExactly("5:5 error NL3003 wider");
   }
 }

@@ -12,7 +12,9 @@ import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.Emitters;
+import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.Program;
+import io.netlingua.target.Capabilities;
 import io.netlingua.target.Options;
 import io.netlingua.target.Target;
 import java.nio.file.Path;
@@ -49,14 +51,14 @@ final class Fixtures {
   }
 
   static List<NetworkPolicy> objects(Program program, Options options) {
-    io.netlingua.emit.spi.Degradations d =
-        new io.netlingua.emit.spi.Degradations(
-            io.netlingua.target.Capabilities.of(Target.KUBERNETES, options.versionFor(Target.KUBERNETES)),
-            options.mode());
-    return new KubernetesEmitter().emit(program, options, d).stream()
-        .sorted(EmittedDocument.ORDER)
-        .map(doc -> (NetworkPolicy) doc.object())
-        .toList();
+    return documents(program, options).stream().map(doc -> (NetworkPolicy) doc.object()).toList();
+  }
+
+  /** The emitter's documents, in output order, whatever the diagnostics say. */
+  static List<EmittedDocument> documents(Program program, Options options) {
+    Degradations d = new Degradations(
+        Capabilities.of(Target.KUBERNETES, options.versionFor(Target.KUBERNETES)), options.mode());
+    return new KubernetesEmitter().emit(program, options, d).stream().sorted(EmittedDocument.ORDER).toList();
   }
 
   /** The one object of that name. */

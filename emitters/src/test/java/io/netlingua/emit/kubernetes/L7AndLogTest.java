@@ -85,7 +85,8 @@ class L7AndLogTest {
   /** log changes no verdict: the rule is emitted and a warning says it is not logged, in every mode. */
   @Test
   void logIsAWarningInEveryMode() {
-    String program = "namespace shop\npolicy p {\n  select pods\n  ingress {\n    log allow from pods(app=a)\n  }\n}\n";
+    String program =
+        "namespace shop\npolicy p {\n  select pods\n  ingress {\n    log allow from pods(app=a)\n  }\n}\n";
     for (Mode m : Mode.values()) {
       Compilation c = compile(program, Options.defaults().mode(m));
       assertThat(found(c, Code.LOG)).containsExactly("5:5 warning NL3022 exact");

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The object around the rules: metadata, {@code policyTypes}, the subject. Kubernetes documentation:
- * kubernetes.io/docs/concepts/services-networking/network-policies/ (the NetworkPolicy resource, "Isolated and
- * non-isolated pods", "Default policies") and the networking.k8s.io/v1 API reference (NetworkPolicySpec).
+ * kubernetes.io/docs/concepts/services-networking/network-policies/ (the NetworkPolicy resource, "Isolated
+ * and non-isolated pods", "Default policies") and the networking.k8s.io/v1 API reference (NetworkPolicySpec).
  */
 class MetadataAndSubjectTest {
 
@@ -51,7 +51,8 @@ class MetadataAndSubjectTest {
 
   /**
    * An empty block isolates: policyTypes lists it and there is no rule ("If this field is empty then this
-   * NetworkPolicy does not allow any traffic", NetworkPolicySpec.ingress; "Default deny all ingress traffic").
+   * NetworkPolicy does not allow any traffic", NetworkPolicySpec.ingress; "Default deny all ingress
+   * traffic").
    */
   @Test
   void anEmptyBlockIsolatesWithPolicyTypesAndNoRule() {
@@ -83,8 +84,8 @@ class MetadataAndSubjectTest {
   }
 
   /**
-   * A subject of several entries is a union, which one podSelector cannot say: one object per entry, since the
-   * allows of several policies add up and each isolates its own pods ("Isolated and non-isolated pods").
+   * A subject of several entries is a union, which one podSelector cannot say: one object per entry, since
+   * the allows of several policies add up and each isolates its own pods ("Isolated and non-isolated pods").
    */
   @Test
   void aSubjectOfSeveralEntriesGivesOneObjectPerEntry() {
@@ -97,7 +98,8 @@ class MetadataAndSubjectTest {
         }
         """, Options.defaults());
     assertThat(nps).extracting(n -> n.getMetadata().getName()).containsExactly("apis-1", "apis-2");
-    assertThat(named(nps, "apis-1").getSpec().getPodSelector().getMatchLabels()).isEqualTo(Map.of("app", "orders"));
+    assertThat(named(nps, "apis-1").getSpec().getPodSelector().getMatchLabels())
+        .isEqualTo(Map.of("app", "orders"));
     assertThat(named(nps, "apis-2").getSpec().getPodSelector().getMatchLabels())
         .isEqualTo(Map.of("app", "payments"));
     assertThat(named(nps, "apis-2").getSpec().getIngress())
@@ -105,8 +107,8 @@ class MetadataAndSubjectTest {
   }
 
   /**
-   * Selectors: = goes to matchLabels (sorted), the rest to matchExpressions; != is NotIn with one value, since
-   * both match objects without the label (Kubernetes documentation, "Labels and Selectors").
+   * Selectors: = goes to matchLabels (sorted), the rest to matchExpressions; != is NotIn with one value,
+   * since both match objects without the label (Kubernetes documentation, "Labels and Selectors").
    */
   @Test
   void selectorsUseMatchLabelsAndMatchExpressions() {
@@ -164,7 +166,7 @@ class MetadataAndSubjectTest {
     assertThat(c.documents()).isEmpty();
   }
 
-  /** The node-local rule is stated once per run, at the first policy ("What you can't do with network policies"). */
+  /** The node-local rule is stated once per run, at the first policy ("What you can't do with ..."). */
   @Test
   void theNodeLocalRuleIsStatedOnce() {
     Compilation c = compile("""

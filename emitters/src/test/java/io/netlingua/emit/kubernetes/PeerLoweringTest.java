@@ -13,9 +13,10 @@ import io.netlingua.target.Options;
 import org.junit.jupiter.api.Test;
 
 /**
- * Peers of allow rules. Kubernetes documentation, kubernetes.io/docs/concepts/services-networking/network-policies/
- * ("Behavior of to and from selectors", "Targeting a Namespace by its name", "What you can't do with network
- * policies") and the networking.k8s.io/v1 API reference (NetworkPolicyPeer, IPBlock, NetworkPolicyIngressRule).
+ * Peers of allow rules. Kubernetes documentation,
+ * kubernetes.io/docs/concepts/services-networking/network-policies/ ("Behavior of to and from selectors",
+ * "Targeting a Namespace by its name", "What you can't do with network policies") and the
+ * networking.k8s.io/v1 API reference (NetworkPolicyPeer, IPBlock, NetworkPolicyIngressRule).
  */
 class PeerLoweringTest {
 
@@ -49,8 +50,9 @@ class PeerLoweringTest {
   }
 
   /**
-   * "pods in namespace NS": both selectors in ONE peer (AND), the namespace by its kubernetes.io/metadata.name
-   * label ("Behavior of to and from selectors"; "Targeting a Namespace by its name").
+   * "pods in namespace NS": both selectors in ONE peer (AND), the namespace by its
+   * kubernetes.io/metadata.name label ("Behavior of to and from selectors"; "Targeting a Namespace by its
+   * name").
    */
   @Test
   void podsInANamedNamespaceAreBothSelectorsInOnePeer() {
@@ -102,7 +104,7 @@ class PeerLoweringTest {
         """);
   }
 
-  /** cidr: ipBlock with its except. Without stated cluster CIDRs the report notes the assumption once (NL3902). */
+  /** cidr: ipBlock with its except. Without stated cluster CIDRs the report notes the assumption (NL3902). */
   @Test
   void cidrIsAnIpBlockWithExcept() {
     assertThat(from("allow from cidr 10.0.0.0/8 except 10.1.0.0/16, cidr 2001:db8::/32", Options.defaults()))
@@ -115,17 +117,20 @@ class PeerLoweringTest {
               - ipBlock:
                   cidr: 2001:db8::/32
             """);
-    Compilation c = compile(ingress("allow from cidr 10.0.0.0/8\nallow from cidr 192.168.0.0/16"), Options.defaults());
+    Compilation c =
+        compile(ingress("allow from cidr 10.0.0.0/8\nallow from cidr 192.168.0.0/16"), Options.defaults());
     assertThat(found(c, Code.CIDR_ASSUMPTION)).containsExactly("5:12 info NL3902");
   }
 
   /**
    * With stated cluster CIDRs, those inside a cidr go to its except (an ipBlock may also match pod addresses:
-   * "ipBlock ... cluster-external IPs", NetworkPolicy resource); a cidr inside them matches nothing and is left out.
+   * "ipBlock ... cluster-external IPs", NetworkPolicy resource); a cidr inside them matches nothing and is
+   * left out.
    */
   @Test
   void statedClusterCidrsAreCutOutOfCidrPeers() {
-    Options o = Options.defaults().podCidrs("10.244.0.0/16").serviceCidrs("10.96.0.0/12").nodeCidrs("192.168.0.0/24");
+    Options o =
+        Options.defaults().podCidrs("10.244.0.0/16").serviceCidrs("10.96.0.0/12").nodeCidrs("192.168.0.0/24");
     assertThat(from("allow from cidr 10.0.0.0/8, cidr 10.244.5.0/24", o)).isEqualTo("""
         - from:
           - ipBlock:
@@ -205,8 +210,9 @@ class PeerLoweringTest {
   }
 
   /**
-   * host in an allow: the platform always allows a pod's own node ("What you can't do with network policies"), so
-   * the peer is left out, exactly; a rule of host alone is left out whole, never emitted with an empty from.
+   * host in an allow: the platform always allows a pod's own node ("What you can't do with network
+   * policies"), so the peer is left out, exactly; a rule of host alone is left out whole, never emitted with
+   * an empty from.
    */
   @Test
   void hostInAnAllowIsLeftOutExactly() {

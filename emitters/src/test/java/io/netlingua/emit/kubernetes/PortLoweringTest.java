@@ -12,9 +12,9 @@ import io.netlingua.target.Options;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ports. Kubernetes documentation, kubernetes.io/docs/concepts/services-networking/network-policies/ ("Targeting a
- * range of ports", "Network traffic filtering": TCP, UDP and SCTP) and the networking.k8s.io/v1 API reference
- * (NetworkPolicyPort: port, endPort, protocol).
+ * Ports. Kubernetes documentation, kubernetes.io/docs/concepts/services-networking/network-policies/
+ * ("Targeting a range of ports", "Network traffic filtering": TCP, UDP and SCTP) and the networking.k8s.io/v1
+ * API reference (NetworkPolicyPort: port, endPort, protocol).
  */
 class PortLoweringTest {
 
@@ -89,15 +89,17 @@ class PortLoweringTest {
   }
 
   /**
-   * ICMP: NetworkPolicy matches TCP, UDP and SCTP only ("Network traffic filtering"); ICMP is left out (narrower),
-   * and a rule left with no port is left out whole, never emitted with an empty ports list (which means all).
+   * ICMP: NetworkPolicy matches TCP, UDP and SCTP only ("Network traffic filtering"); ICMP is left out
+   * (narrower), and a rule left with no port is left out whole, never emitted with an empty ports list (which
+   * means all).
    */
   @Test
   void icmpIsLeftOutAndARuleWithoutPortsGoes() {
     Options o = Options.defaults().mode(Mode.FAIL_CLOSED);
     String rules = "allow from pods(app=a) on icmp type 8, tcp/22\n    allow from pods(app=b) on icmpv6";
     Compilation c = compile(program(rules), o);
-    assertThat(found(c, Code.ICMP)).containsExactly("5:31 warning NL3021 narrower", "6:31 warning NL3021 narrower");
+    assertThat(found(c, Code.ICMP))
+        .containsExactly("5:31 warning NL3021 narrower", "6:31 warning NL3021 narrower");
     assertThat(Fixtures.yaml(objects(program(rules), o).get(0).getSpec().getIngress())).isEqualTo("""
         - from:
           - podSelector:
@@ -109,7 +111,7 @@ class PortLoweringTest {
         """);
   }
 
-  /** No on clause: no ports field (null in the object), which "matches all ports" (NetworkPolicyIngressRule.ports). */
+  /** No on clause: no ports field (null in the object): "matches all ports" (NetworkPolicyIngressRule.ports). */
   @Test
   void noOnClauseHasNoPorts() {
     assertThat(objects(program("allow from pods(app=a)"), Options.defaults()).get(0).getSpec().getIngress().get(0)

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * Address arithmetic of ipBlock-like blocks. The rule it keeps: an except lies strictly inside its prefix, as the
- * Kubernetes API server requires ("must be a strict subset of `cidr`": kubernetes/kubernetes
+ * Address arithmetic of ipBlock-like blocks. The rule it keeps: an except lies strictly inside its prefix, as
+ * the Kubernetes API server requires ("must be a strict subset of `cidr`": kubernetes/kubernetes
  * pkg/apis/networking/validation/validation.go, ValidateIPBlock).
  */
 class AddressBlockTest {
@@ -43,7 +43,8 @@ class AddressBlockTest {
   void aDeniedPrefixInsideBecomesAnExcept() {
     AddressBlock allowed = AddressBlock.of(c("0.0.0.0/0"), List.of()).orElseThrow();
     AddressBlock denied = AddressBlock.of(c("192.0.2.0/24"), List.of()).orElseThrow();
-    assertThat(allowed.minus(denied)).containsExactly(new AddressBlock(c("0.0.0.0/0"), List.of(c("192.0.2.0/24"))));
+    assertThat(allowed.minus(denied))
+        .containsExactly(new AddressBlock(c("0.0.0.0/0"), List.of(c("192.0.2.0/24"))));
   }
 
   @Test

@@ -16,8 +16,8 @@ import org.quicktheories.core.Gen;
 
 /**
  * Selector disjointness and inclusion, with the operator meanings of the Kubernetes documentation "Labels and
- * Selectors" (kubernetes.io/docs/concepts/overview/working-with-objects/labels/#set-based-requirement): {@code !=}
- * and {@code notin} match objects without the label.
+ * Selectors" (kubernetes.io/docs/concepts/overview/working-with-objects/labels/#set-based-requirement):
+ * {@code !=} and {@code notin} match objects without the label.
  */
 class SelectorsTest {
   private static final List<String> KEYS = List.of("app", "tier");
@@ -70,7 +70,7 @@ class SelectorsTest {
     assertThat(Selectors.matchesNothing(sel("app=a", "app=b"))).isTrue();
   }
 
-  /** Both answers agree with trying every label set over the keys and values the selectors name, plus one more. */
+  /** Both answers agree with trying every label set over the keys and values selectors name, and one more. */
   @Test
   void agreesWithEnumeratingLabelSets() {
     List<Map<String, String>> labelSets = labelSets();
