@@ -3,8 +3,11 @@ package io.netlingua.emit;
 import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.emit.flannel.FlannelEmitter;
+import io.netlingua.emit.kubernetes.KubernetesEmitter;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.emit.spi.TargetEmitter;
+import io.netlingua.emit.validate.OutputValidator;
+import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.model.Program;
 import io.netlingua.target.Capabilities;
 import io.netlingua.target.Options;
@@ -14,12 +17,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The compile pipeline shared by every target: check, lower, validate, sort. */
+/**
+ * The compile pipeline shared by every target: check, lower, sort, then refuse duplicate objects ({@code NL4002})
+ * and validate every document against its schema ({@code NL4001}) before writing the validated trees as YAML.
+ */
 public final class Emitters {
   private static final Map<Target, TargetEmitter> EMITTERS = new EnumMap<>(Target.class);
 
   static {
-    for (TargetEmitter e : List.<TargetEmitter>of(new FlannelEmitter())) {
+    for (TargetEmitter e : List.<TargetEmitter>of(new KubernetesEmitter(), new FlannelEmitter())) {
       EMITTERS.put(e.target(), e);
     }
   }
@@ -36,19 +42,35 @@ public final class Emitters {
    * parser would have reported); with errors there, nothing is lowered.
    */
   public static Compilation compile(Program program, Target target, Options options) {
-    List<Diagnostic> checks = ProgramChecker.check(program);
-    if (checks.stream().anyMatch(Diagnostic::isError)) {
-      return new Compilation(target, options, List.of(), checks);
-    }
     TargetEmitter emitter = EMITTERS.get(target);
     if (emitter == null) {
       throw new IllegalArgumentException("no emitter for target " + target.id());
     }
+    return compile(program, emitter, options);
+  }
+
+  /** The pipeline around one emitter; package-private so that tests can run it around an emitter of their own. */
+  static Compilation compile(Program program, TargetEmitter emitter, Options options) {
+    Target target = emitter.target();
+    List<Diagnostic> checks = ProgramChecker.check(program);
+    if (checks.stream().anyMatch(Diagnostic::isError)) {
+      return new Compilation(target, options, List.of(), checks, "");
+    }
     Degradations degradations =
         new Degradations(Capabilities.of(target, options.versionFor(target)), options.mode());
-    List<EmittedDocument> documents = emitter.emit(program, options, degradations);
+    List<EmittedDocument> documents =
+        emitter.emit(program, options, degradations).stream().sorted(EmittedDocument.ORDER).toList();
     List<Diagnostic> diagnostics = new ArrayList<>(checks);
     diagnostics.addAll(degradations.diagnostics());
-    return new Compilation(target, options, documents, diagnostics);
+    diagnostics.addAll(OutputValidator.duplicates(target, documents));
+    String yaml = "";
+    // Validation runs on output that would be written: with an error already, nothing is, and an object a
+    // lowering left incomplete would only add noise.
+    if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
+      OutputValidator.Checked checked = OutputValidator.validate(target, documents);
+      diagnostics.addAll(checked.diagnostics());
+      yaml = YamlWriter.write(checked.trees());
+    }
+    return new Compilation(target, options, documents, diagnostics, yaml);
   }
 }

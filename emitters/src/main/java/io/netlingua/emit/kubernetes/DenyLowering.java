@@ -1,0 +1,135 @@
+package io.netlingua.emit.kubernetes;
+
+import io.netlingua.diagnostics.Outcome;
+import io.netlingua.emit.lowering.AddressBlock;
+import io.netlingua.emit.lowering.ClusterAddresses;
+import io.netlingua.emit.lowering.DenyFolding;
+import io.netlingua.emit.lowering.PodSet;
+import io.netlingua.emit.lowering.RuleSet;
+import io.netlingua.emit.lowering.Use;
+import io.netlingua.emit.spi.Degradations;
+import io.netlingua.model.Action;
+import io.netlingua.model.CidrPeer;
+import io.netlingua.model.Direction;
+import io.netlingua.model.Entity;
+import io.netlingua.model.EntityPeer;
+import io.netlingua.model.Peer;
+import io.netlingua.model.Policy;
+import io.netlingua.model.Port;
+import io.netlingua.model.Rule;
+import io.netlingua.target.Feature;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Deny rules on Kubernetes, which has none: "There is no explicit deny, the policies are additive" (Kubernetes
+ * documentation, "What you can't do with network policies"). A deny of addresses is folded into the
+ * {@code except} of every allow it cuts where {@link DenyFolding} finds that exact; every other deny is left out
+ * and reported wider.
+ */
+final class DenyLowering {
+  private static final String TARGET = "kubernetes: ";
+  private static final String HINT = "compile for a target with deny rules, or cut the addresses out of the allow"
+      + " rules with except";
+
+  private final Degradations degradations;
+  private final ClusterAddresses addresses;
+  private final RuleLowering rules;
+
+  DenyLowering(Degradations degradations, ClusterAddresses addresses, RuleLowering rules) {
+    this.degradations = degradations;
+    this.addresses = addresses;
+    this.rules = rules;
+  }
+
+  /** Folds every deny rule of the program, in source order, into the objects; returns the objects. */
+  List<Unit> fold(List<Policy> policies, List<Unit> units) {
+    List<Unit> out = new ArrayList<>(units);
+    for (Policy policy : policies) {
+      List<PodSet> subject = out.stream().filter(u -> u.policy().equals(policy)).map(Unit::governs).toList();
+      for (Direction d : Direction.values()) {
+        for (Rule rule : policy.block(d).map(b -> b.rules()).orElse(List.of())) {
+          if (rule.action() == Action.DENY) {
+            if (rule.log()) {
+              rules.reportLog(rule, d);
+            }
+            if (!subject.isEmpty()) {
+              out = deny(rule, d, subject, out);
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private List<Unit> deny(Rule rule, Direction d, List<PodSet> subject, List<Unit> units) {
+    Optional<Direction> dir = Optional.of(d);
+    List<AddressBlock> denied = new ArrayList<>();
+    boolean foldable = true;
+    boolean named = false;
+    for (Use<Peer> use : Use.peers(rule.peerTerms())) {
+      Peer peer = use.value();
+      if (peer instanceof EntityPeer e && e.entity() == Entity.HOST) {
+        degradations.report(
+            Feature.ENTITY_HOST, Outcome.WIDER, use.span(), dir,
+            TARGET + "host is left out of the deny rule: the platform always allows traffic between a pod and its"
+                + " own node (wider)",
+            "compile for a target that can deny the node");
+      } else if (peer instanceof EntityPeer e && e.entity() == Entity.WORLD) {
+        denied.addAll(addresses.world(use.span()));
+        named = true;
+      } else if (peer instanceof CidrPeer c) {
+        addresses.cidr(c, use.span()).ifPresent(denied::add);
+        named = true;
+      } else {
+        foldable = false;
+      }
+    }
+    if (!foldable) {
+      degradations.report(
+          Feature.DENY, Outcome.WIDER, rule.span(), dir,
+          TARGET + "the deny rule is left out: a NetworkPolicy has no deny, and only a deny of cidr or world"
+              + " addresses can be folded into the except of the allows it cuts (wider)",
+          HINT);
+      return units;
+    }
+    if (!named) {
+      return units;
+    }
+    List<Integer> index = new ArrayList<>();
+    List<RuleSet> sets = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      Unit u = units.get(i);
+      if (u.blocks().containsKey(d)) {
+        index.add(i);
+        sets.add(new RuleSet(u.governs(), d, u.blocks().get(d)));
+      }
+    }
+    Optional<List<Port>> ports = rule.allPorts() ? Optional.empty() : Optional.of(rule.ports());
+    DenyFolding.Result result = DenyFolding.fold(subject, denied, ports, sets);
+    switch (result.verdict()) {
+      case FOLDED -> degradations.report(
+          Feature.DENY, Outcome.EXACT, rule.span(), dir,
+          TARGET + "the deny rule is folded into the except of the " + result.cut() + " allow rule"
+              + (result.cut() == 1 ? "" : "s") + " that may match its addresses (exact)",
+          null);
+      case IMPLIED -> degradations.report(
+          Feature.DENY, Outcome.EXACT, rule.span(), dir,
+          TARGET + "the deny rule needs no object: no allow rule that may apply to the same pods matches its"
+              + " addresses on its ports, and the policy isolates its pods (exact)",
+          null);
+      case NOT_EXACT -> degradations.report(
+          Feature.DENY, Outcome.WIDER, rule.span(), dir,
+          TARGET + "the deny rule is left out: the allow rule at " + result.blocking().orElseThrow().location()
+              + " may match the same addresses and " + result.obstacle().orElseThrow().description() + " (wider)",
+          HINT);
+    }
+    List<Unit> out = new ArrayList<>(units);
+    for (int k = 0; k < index.size(); k++) {
+      out.set(index.get(k), units.get(index.get(k)).with(d, result.allows().get(k).rules()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package io.netlingua.emit.validate;
+
+import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.yaml.YamlLayout;
+import io.netlingua.schemas.Schemas;
+import io.netlingua.target.Target;
+import java.util.Objects;
+
+/**
+ * How a document of one kind is checked and written: its JSON Schema (a name in {@link Schemas}) and its key
+ * order. The one place that maps targets and kinds to schemas and layouts.
+ *
+ * @param schema the schema's name
+ * @param layout the key order of the YAML
+ */
+public record OutputFormat(String schema, YamlLayout layout) {
+
+  /** A {@code networking.k8s.io/v1} NetworkPolicy. */
+  public static final OutputFormat NETWORK_POLICY =
+      new OutputFormat(Schemas.NETWORK_POLICY, YamlLayout.NETWORK_POLICY);
+
+  public OutputFormat {
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(layout, "layout");
+  }
+
+  /**
+   * The format of a document a target emitted.
+   *
+   * @throws IllegalStateException when the target does not emit that kind (a bug in its emitter)
+   */
+  public static OutputFormat of(Target target, EmittedDocument document) {
+    // A switch expression over the enum: a new target does not compile until its kinds have a format here.
+    OutputFormat format =
+        switch (target) {
+          case KUBERNETES -> "NetworkPolicy".equals(document.kind()) ? NETWORK_POLICY : null;
+          case FLANNEL -> null;
+        };
+    if (format == null) {
+      throw new IllegalStateException(
+          target.id() + " emitted a " + document.kind() + ", which it has no schema for");
+    }
+    return format;
+  }
+}

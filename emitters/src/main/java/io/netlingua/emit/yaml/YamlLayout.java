@@ -1,0 +1,67 @@
+package io.netlingua.emit.yaml;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The fixed key order of one kind of document, and the lists written even when empty.
+ *
+ * <p>An object's keys are ordered by the key it sits under in its parent (the root sits under {@code ""}; the
+ * elements of a list sit under the list's key): first the keys {@link #order} lists for it, in that order, then
+ * every other key sorted. Maps such as {@code labels}, {@code annotations} and {@code matchLabels} are given no
+ * order, so their keys are all sorted.
+ *
+ * @param order the leading keys of an object, by the key it sits under
+ * @param alwaysWritten lists written as {@code []} when the object lacks them, by the key the object sits under
+ */
+public record YamlLayout(Map<String, List<String>> order, Map<String, List<String>> alwaysWritten) {
+
+  /** Every Kubernetes object begins so; metadata too. */
+  private static final Map<String, List<String>> OBJECT =
+      Map.of(
+          "", List.of("apiVersion", "kind", "metadata", "spec"),
+          "metadata", List.of("name", "namespace", "labels", "annotations"));
+
+  /**
+   * A {@code networking.k8s.io/v1} NetworkPolicy, in the order of the API reference. {@code policyTypes} is always
+   * written: Fabric8 drops empty lists, and without {@code policyTypes} Kubernetes assumes {@code Ingress} even for
+   * an egress-only policy (NetworkPolicySpec.policyTypes in the Kubernetes 1.35 OpenAPI).
+   */
+  public static final YamlLayout NETWORK_POLICY =
+      of(
+          Map.ofEntries(
+              Map.entry("spec", List.of("podSelector", "policyTypes", "ingress", "egress")),
+              Map.entry("ingress", List.of("from", "ports")),
+              Map.entry("egress", List.of("to", "ports")),
+              Map.entry("from", List.of("podSelector", "namespaceSelector", "ipBlock")),
+              Map.entry("to", List.of("podSelector", "namespaceSelector", "ipBlock")),
+              Map.entry("ipBlock", List.of("cidr", "except")),
+              Map.entry("ports", List.of("protocol", "port", "endPort")),
+              Map.entry("podSelector", List.of("matchLabels", "matchExpressions")),
+              Map.entry("namespaceSelector", List.of("matchLabels", "matchExpressions")),
+              Map.entry("matchExpressions", List.of("key", "operator", "values"))),
+          Map.of("spec", List.of("policyTypes")));
+
+  public YamlLayout {
+    order = Map.copyOf(order);
+    alwaysWritten = Map.copyOf(alwaysWritten);
+  }
+
+  /** A layout of a Kubernetes kind: the object and metadata order, plus the kind's own. */
+  public static YamlLayout of(Map<String, List<String>> kindOrder, Map<String, List<String>> alwaysWritten) {
+    Map<String, List<String>> all = new LinkedHashMap<>(OBJECT);
+    all.putAll(kindOrder);
+    return new YamlLayout(all, alwaysWritten);
+  }
+
+  /** The leading keys of an object that sits under {@code parentKey}. */
+  public List<String> orderUnder(String parentKey) {
+    return order.getOrDefault(parentKey, List.of());
+  }
+
+  /** The lists an object under {@code parentKey} always has. */
+  public List<String> listsUnder(String parentKey) {
+    return alwaysWritten.getOrDefault(parentKey, List.of());
+  }
+}

@@ -1,0 +1,121 @@
+package io.netlingua.emit.yaml;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Deterministic YAML: the same objects give the same bytes, run after run and JVM after JVM.
+ *
+ * <p>An emitted object is first turned into its canonical tree ({@link #tree}): the keys in the fixed order of its
+ * {@link YamlLayout}, no nulls, no empty lists except those the layout always writes (an empty list in a
+ * Kubernetes rule means "all", so the lowering never produces one on purpose, and Fabric8 already drops them).
+ * That one tree is validated and then written ({@link #write}), so what is checked is what is written.
+ *
+ * <p>Strings are quoted only where YAML needs it, and always where a reader would take them for a number, a
+ * boolean, a null or a date ({@link TypeSafeQuoting}).
+ */
+public final class YamlWriter {
+  /** Converts typed objects (Fabric8 models, records) with their own Jackson annotations. */
+  private static final ObjectMapper OBJECTS = new ObjectMapper();
+
+  private static final YAMLMapper YAML =
+      new YAMLMapper(
+          YAMLFactory.builder()
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              // Long strings (descriptions, annotations) stay on one line instead of being folded.
+              .disable(YAMLGenerator.Feature.SPLIT_LINES)
+              .stringQuotingChecker(new TypeSafeQuoting())
+              .build());
+
+  private YamlWriter() {}
+
+  /**
+   * The canonical tree of an emitted object.
+   *
+   * @param object a Fabric8 object, a record, or any object Jackson can serialise as a JSON object
+   * @param layout the key order of its kind
+   * @return a fresh tree, keys in layout order
+   */
+  public static ObjectNode tree(Object object, YamlLayout layout) {
+    JsonNode raw = OBJECTS.valueToTree(object);
+    if (!raw.isObject()) {
+      throw new IllegalArgumentException("an emitted document must be an object, not " + raw.getNodeType());
+    }
+    return canonical((ObjectNode) raw, "", layout);
+  }
+
+  /**
+   * Writes canonical trees as one multi-document YAML text, {@code ---} between documents, in the order given
+   * (the pipeline sorts documents by kind, namespace and name first).
+   *
+   * @param trees trees from {@link #tree}
+   * @return the YAML text, ending with a line break; empty when there is no document
+   */
+  public static String write(List<ObjectNode> trees) {
+    StringBuilder out = new StringBuilder();
+    for (ObjectNode tree : trees) {
+      if (out.length() > 0) {
+        out.append("---\n");
+      }
+      try {
+        out.append(YAML.writeValueAsString(tree));
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException("cannot write a YAML tree", e);
+      }
+    }
+    return out.toString();
+  }
+
+  private static ObjectNode canonical(ObjectNode node, String parentKey, YamlLayout layout) {
+    List<String> always = layout.listsUnder(parentKey);
+    Set<String> rest = new TreeSet<>(always);
+    node.fieldNames().forEachRemaining(rest::add);
+    Set<String> keys = new LinkedHashSet<>();
+    for (String key : layout.orderUnder(parentKey)) {
+      if (rest.remove(key)) {
+        keys.add(key);
+      }
+    }
+    keys.addAll(rest);
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    for (String key : keys) {
+      JsonNode value = node.path(key);
+      if (value.isNull() || value.isMissingNode() || (value.isArray() && value.isEmpty())) {
+        if (always.contains(key)) {
+          out.putArray(key);
+        }
+        continue;
+      }
+      out.set(key, canonicalValue(value, key, layout));
+    }
+    return out;
+  }
+
+  private static JsonNode canonicalValue(JsonNode value, String key, YamlLayout layout) {
+    if (value.isObject()) {
+      return canonical((ObjectNode) value, key, layout);
+    }
+    if (value.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      for (JsonNode element : value) {
+        // A null element is kept: validation then refuses the document rather than the writer hiding a bug.
+        out.add(element.isObject() ? canonical((ObjectNode) element, key, layout) : element);
+      }
+      return out;
+    }
+    return value;
+  }
+}

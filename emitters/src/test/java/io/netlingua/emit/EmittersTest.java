@@ -1,0 +1,87 @@
+package io.netlingua.emit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
+import io.netlingua.diagnostics.Code;
+import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.model.Program;
+import io.netlingua.target.Mode;
+import io.netlingua.target.Options;
+import io.netlingua.target.Target;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shared pipeline around an emitter: sorting, duplicate objects, validation, YAML. */
+class EmittersTest {
+  private static final Program SHOP = Programs.parse(Programs.SHOP).program();
+  private static final Options FAIL_CLOSED = Options.defaults().mode(Mode.FAIL_CLOSED);
+
+  @Test
+  void validDocumentsComeBackSortedWithTheirYaml() {
+    Compilation c = Emitters.compile(SHOP, TestEmitter.valid(), FAIL_CLOSED);
+    assertThat(c.hasErrors()).isFalse();
+    assertThat(c.documents()).extracting(EmittedDocument::name).containsExactly("api", "web");
+    assertThat(c.yaml()).startsWith("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\n");
+    assertThat(c.yaml().split("\n---\n")).hasSize(2);
+    assertThat(c.yaml().split("\n---\n")[1]).startsWith("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n"
+        + "metadata:\n  name: web\n");
+  }
+
+  @Test
+  void compilingTwiceGivesTheSameBytes() {
+    String first = Emitters.compile(SHOP, TestEmitter.valid(), FAIL_CLOSED).yaml();
+    String second = Emitters.compile(Programs.parse(Programs.SHOP).program(), TestEmitter.valid(), FAIL_CLOSED).yaml();
+    assertThat(second.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(first.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anInvalidDocumentIsNl4001NamingTheDocumentAndTheSchemaErrorAndNothingIsReturned() {
+    // A deliberately invalid object: ICMP is not a NetworkPolicy protocol.
+    TestEmitter broken = new TestEmitter(p -> List.of(
+        new NetworkPolicyBuilder(NetworkPolicies.api("shop", p.name()))
+            .editSpec().editFirstIngress().editFirstPort().withProtocol("ICMP").endPort().endIngress().endSpec()
+            .build()));
+    Compilation c = Emitters.compile(SHOP, broken, FAIL_CLOSED);
+    assertThat(c.hasErrors()).isTrue();
+    assertThat(c.documents()).isEmpty();
+    assertThat(c.yaml()).isEmpty();
+    List<Diagnostic> invalid = c.diagnostics().stream().filter(d -> d.code() == Code.INVALID_OUTPUT).toList();
+    assertThat(invalid).hasSize(2);
+    assertThat(invalid.get(0).message())
+        .startsWith("kubernetes: the NetworkPolicy shop/web does not validate against netlingua-networkpolicy: ")
+        .contains("/spec/ingress/0/ports/0/protocol");
+    assertThat(invalid.get(0).span().line()).isEqualTo(3);
+    assertThat(invalid.get(0).hint()).hasValueSatisfying(h -> assertThat(h).contains("bug"));
+  }
+
+  @Test
+  void twoObjectsOfOneKindNamespaceAndNameAreNl4002() {
+    TestEmitter same = new TestEmitter(p -> List.of(NetworkPolicies.api("shop", "same")));
+    Compilation c = Emitters.compile(SHOP, same, FAIL_CLOSED);
+    assertThat(c.documents()).isEmpty();
+    assertThat(c.diagnostics()).filteredOn(d -> d.code() == Code.DUPLICATE_OBJECT).singleElement()
+        .satisfies(d -> {
+          assertThat(d.message()).isEqualTo(
+              "kubernetes: two objects would be NetworkPolicy shop/same (the other comes from shop.npl:3:8)");
+          assertThat(d.span().line()).isEqualTo(10);
+        });
+  }
+
+  @Test
+  void aDegradationErrorReturnsNothingAndSkipsValidation() {
+    Compilation c = Emitters.compile(SHOP, TestEmitter.valid(), Options.defaults());
+    assertThat(c.diagnostics()).extracting(d -> d.code().id()).containsExactly("NL3901", "NL3004");
+    assertThat(c.documents()).isEmpty();
+    assertThat(c.yaml()).isEmpty();
+  }
+
+  @Test
+  void flannelWritesNothing() {
+    Compilation c = Emitters.compile(SHOP, Target.FLANNEL, Options.defaults().mode(Mode.BEST_EFFORT));
+    assertThat(c.hasErrors()).isTrue();
+    assertThat(c.documents()).isEmpty();
+    assertThat(c.yaml()).isEmpty();
+  }
+}

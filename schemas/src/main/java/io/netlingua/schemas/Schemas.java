@@ -1,0 +1,56 @@
+package io.netlingua.schemas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The JSON Schemas (draft 2020-12) of what Netlingua emits, kept as classpath resources
+ * ({@code io/netlingua/schemas/NAME.schema.json}). This module has no dependencies: a schema is handed out as
+ * text, and whoever validates parses it with the JSON library of their choice.
+ */
+public final class Schemas {
+  /** The NetworkPolicy ({@code networking.k8s.io/v1}) subset the Kubernetes target emits. */
+  public static final String NETWORK_POLICY = "netlingua-networkpolicy";
+  /** The JSON report of a compilation ({@code --report json}). */
+  public static final String REPORT = "netlingua-report";
+
+  private static final List<String> NAMES = List.of(NETWORK_POLICY, REPORT);
+  private static final String FOLDER = "/io/netlingua/schemas/";
+
+  private Schemas() {}
+
+  /** The name of every schema this module holds, in a fixed order. */
+  public static List<String> names() {
+    return NAMES;
+  }
+
+  /** The classpath resource of a schema, {@code /io/netlingua/schemas/NAME.schema.json}. */
+  public static String resource(String name) {
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("no schema named '" + name + "'; known: " + NAMES);
+    }
+    return FOLDER + name + ".schema.json";
+  }
+
+  /**
+   * The text of a schema.
+   *
+   * @param name one of {@link #names()}
+   * @return the schema, as JSON text
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static String text(String name) {
+    String resource = resource(name);
+    try (InputStream in = Schemas.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("schema resource missing from the jar: " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + resource, e);
+    }
+  }
+}
