@@ -1,0 +1,130 @@
+package io.netlingua.target;
+
+import static io.netlingua.diagnostics.Outcome.EXACT;
+import static io.netlingua.diagnostics.Outcome.IMPOSSIBLE;
+import static io.netlingua.diagnostics.Outcome.NARROWER;
+import static io.netlingua.diagnostics.Outcome.WIDER;
+
+import io.netlingua.diagnostics.Outcome;
+import io.netlingua.target.Capability.Translation;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each target can express, feature by feature: the data behind {@code netlingua capabilities}, the README's
+ * matrix and the check that an emitter reports only outcomes its table allows. Sources: SEMANTICS.md section 3 and
+ * TARGETS.md (Kubernetes: the NetworkPolicy API reference and the "What you can't do with network policies" section
+ * of kubernetes.io/docs/concepts/services-networking/network-policies/; Flannel: flannel-io/flannel README).
+ */
+public final class Capabilities {
+  private static final String L7_NARROWER = "strict, fail-closed: the rule is left out";
+  private static final String L7_WIDER = "best-effort: the rule without its L7 block";
+
+  private final Target target;
+  private final String version;
+  private final Map<Feature, Capability> table;
+
+  private Capabilities(Target target, String version, Map<Feature, Capability> table) {
+    this.target = target;
+    this.version = version;
+    this.table = table;
+  }
+
+  /** The table of a target at a version. */
+  public static Capabilities of(Target target, String version) {
+    // A switch expression over the enum: a new target does not compile until it declares its table.
+    Map<Feature, Capability> t =
+        switch (target) {
+          case KUBERNETES -> kubernetes(version);
+          case FLANNEL -> flannel();
+        };
+    for (Feature f : Feature.values()) {
+      if (!t.containsKey(f)) {
+        throw new IllegalStateException(target.id() + " does not declare " + f.id());
+      }
+    }
+    return new Capabilities(target, version, t);
+  }
+
+  /** The table of a target at its default version. */
+  public static Capabilities of(Target target) {
+    return of(target, target.defaultVersion());
+  }
+
+  /** The target. */
+  public Target target() {
+    return target;
+  }
+
+  /** The target version the table is for. */
+  public String version() {
+    return version;
+  }
+
+  /** How the target translates a feature. */
+  public Capability get(Feature feature) {
+    return table.get(feature);
+  }
+
+  /** Every feature's capability, in feature order. */
+  public List<Capability> all() {
+    return List.copyOf(table.values());
+  }
+
+  private static Map<Feature, Capability> flannel() {
+    Map<Feature, Capability> t = new EnumMap<>(Feature.class);
+    for (Feature f : Feature.values()) {
+      put(t, f, IMPOSSIBLE, "Flannel enforces no network policy: use Canal or another policy engine");
+    }
+    return t;
+  }
+
+  private static Map<Feature, Capability> kubernetes(String version) {
+    Map<Feature, Capability> t = new EnumMap<>(Feature.class);
+    put(t, Feature.POLICY_ENFORCEMENT, EXACT, "");
+    put(t, Feature.SELECTORS, EXACT, "podSelector and namespaceSelector (kubernetes.io/metadata.name by name)");
+    put(t, Feature.CLUSTER_SCOPE,
+        new Translation(EXACT, "one NetworkPolicy in each namespace the run names"),
+        new Translation(IMPOSSIBLE, "the run names no namespaces, or the subject selects namespaces by label"));
+    put(t, Feature.DENY,
+        new Translation(EXACT, "folded into the except of every allow it cuts, or implied by isolation"),
+        new Translation(WIDER, "otherwise: left out"));
+    for (Feature l7 : List.of(Feature.L7_HTTP, Feature.L7_GRPC, Feature.L7_KAFKA, Feature.L7_DNS)) {
+      put(t, l7, new Translation(NARROWER, L7_NARROWER), new Translation(WIDER, L7_WIDER));
+    }
+    put(t, Feature.FQDN, NARROWER, "left out of allow rules");
+    put(t, Feature.CIDR, EXACT, "ipBlock with except; stated cluster CIDRs are cut out");
+    put(t, Feature.ENTITY_WORLD,
+        new Translation(EXACT, "pod, service and node CIDRs stated: 0.0.0.0/0 and ::/0 except them"),
+        new Translation(WIDER, "otherwise: 0.0.0.0/0 and ::/0 also match cluster addresses on some CNIs"));
+    put(t, Feature.ENTITY_CLUSTER, NARROWER, "every pod (namespaceSelector {}), no node");
+    put(t, Feature.ENTITY_NODES, NARROWER, "left out of allow rules");
+    put(t, Feature.ENTITY_HOST,
+        new Translation(EXACT, "allow: the platform always allows a pod's own node"),
+        new Translation(WIDER, "deny: the platform always allows a pod's own node"));
+    put(t, Feature.ENTITY_KUBE_APISERVER, NARROWER, "left out of allow rules");
+    put(t, Feature.ENTITY_ANY, EXACT, "a rule without from or to");
+    put(t, Feature.SERVICE_ACCOUNT, NARROWER, "left out of allow rules");
+    put(t, Feature.SERVICE, NARROWER, "left out of allow rules");
+    put(t, Feature.NAMED_PORT, EXACT, "");
+    if (Versions.atLeast(version, "1.25")) {
+      put(t, Feature.PORT_RANGE, EXACT, "endPort (GA in 1.25)");
+    } else {
+      put(t, Feature.PORT_RANGE, NARROWER, "before 1.25 a CNI without endPort applies the first port only");
+    }
+    put(t, Feature.SCTP, EXACT, "protocol SCTP (the CNI must support it)");
+    put(t, Feature.ICMP, NARROWER, "left out of allow rules");
+    put(t, Feature.LOG, EXACT, "not logged; verdicts unchanged (a warning)");
+    return t;
+  }
+
+  private static void put(Map<Feature, Capability> t, Feature f, Outcome outcome, String when) {
+    put(t, f, new Translation(outcome, when));
+  }
+
+  private static void put(Map<Feature, Capability> t, Feature f, Translation... translations) {
+    t.put(f, new Capability(f, new ArrayList<>(List.of(translations))));
+  }
+}
