@@ -103,9 +103,11 @@ final class NeutralEvaluator {
 
           @Override
           public Boolean serviceAccount(ServiceAccountPeer p) {
+            // Without a namespace: the policy's; in a cluster policy, any.
             return other.pod()
                 .filter(pod -> pod.serviceAccount().equals(p.name()))
-                .filter(pod -> p.namespace().or(policy::namespace).map(pod.namespace().name()::equals).orElse(true))
+                .filter(pod -> p.namespace().or(policy::namespace).map(pod.namespace().name()::equals)
+                    .orElse(true))
                 .isPresent();
           }
 
