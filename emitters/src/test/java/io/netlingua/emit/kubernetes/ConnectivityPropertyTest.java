@@ -19,19 +19,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The report tells the truth about the objects (SEMANTICS.md sections 2 and 4): on random programs without L7
- * blocks and every flow of a small cluster, the objects never allow what the neutral semantics denies unless a
+ * blocks, namespaced and cluster policies, and every flow of a small cluster, the objects never allow what the neutral semantics denies unless a
  * wider diagnostic was reported, and allow exactly what it allows when nothing was reported narrower or wider.
  */
 class ConnectivityPropertyTest {
+  /** Cluster policies are expanded into the world's namespaces, a and b. */
   private static final List<Options> OPTIONS = List.of(
-      Options.defaults(),
-      Options.defaults().mode(Mode.BEST_EFFORT),
-      Options.defaults().mode(Mode.BEST_EFFORT).podCidrs("10.1.0.0/16").serviceCidrs("10.96.0.0/12")
-          .nodeCidrs("192.168.0.0/24"));
+      Options.defaults().namespaces("a", "b"),
+      Options.defaults().mode(Mode.BEST_EFFORT).namespaces("a", "b"),
+      Options.defaults().mode(Mode.BEST_EFFORT).namespaces("a", "b").podCidrs("10.1.0.0/16")
+          .serviceCidrs("10.96.0.0/12").nodeCidrs("192.168.0.0/24"));
 
   @Test
   void theObjectsAllowWhatTheReportSays() {
-    qt().withFixedSeed(17).withExamples(Math.max(50, Draw.TRIES / 4)).forAll(RandomPrograms.programs(false))
+    qt().withFixedSeed(17).withExamples(Math.max(50, Draw.TRIES / 4)).forAll(RandomPrograms.programs(false, true))
         .checkAssert(program -> {
           for (Options o : OPTIONS) {
             check(program, o);

@@ -53,18 +53,21 @@ final class RandomPrograms {
   private RandomPrograms() {}
 
   static Gen<Program> programs() {
-    return programs(true);
+    return programs(true, false);
   }
 
-  /** Programs with or without L7 blocks (a connectivity check at L4 leaves them out). */
-  static Gen<Program> programs(boolean l7) {
+  /**
+   * Programs with or without L7 blocks (a connectivity check at L4 leaves them out), and with or without cluster
+   * policies (whose subject entries may name namespace b; a run must name namespaces to expand them into).
+   */
+  static Gen<Program> programs(boolean l7, boolean cluster) {
     return in -> {
       Draw d = new Draw(in);
       int[] line = {1};
       List<Policy> policies = new ArrayList<>();
       int n = d.between(1, 4);
       for (int i = 0; i < n; i++) {
-        policies.add(policy(d, "p" + i, line, l7));
+        policies.add(policy(d, "p" + i, line, l7, cluster && d.chance(30)));
       }
       return new Program(List.of(new PolicyFile(FILE, Optional.empty(), List.of(), List.of(), policies)));
     };
@@ -75,12 +78,14 @@ final class RandomPrograms {
     return new SourceSpan(FILE, l, 1, l, 2, 0, 0);
   }
 
-  private static Policy policy(Draw d, String name, int[] line, boolean l7) {
+  private static Policy policy(Draw d, String name, int[] line, boolean l7, boolean cluster) {
     SourceSpan span = at(line);
     List<PeerTerm> subject = new ArrayList<>();
     int entries = d.between(1, 2);
     for (int i = 0; i < entries; i++) {
-      PodPeer p = PodPeer.of(d.pick(SELECTORS));
+      PodPeer p = cluster && d.chance(40)
+          ? PodPeer.inNamespace(d.pick(SELECTORS), "b")
+          : PodPeer.of(d.pick(SELECTORS));
       if (!subject.contains(p)) {
         subject.add(p);
       }
@@ -89,7 +94,8 @@ final class RandomPrograms {
     Optional<RuleBlock> egress =
         ingress.isEmpty() || d.chance(50) ? Optional.of(block(d, true, line, l7)) : Optional.empty();
     return new Policy(
-        name, Optional.of("a"), Optional.empty(), new Subject(subject, SourceSpan.NONE), ingress, egress, span);
+        name, cluster ? Optional.empty() : Optional.of("a"), Optional.empty(), new Subject(subject, SourceSpan.NONE),
+        ingress, egress, span);
   }
 
   private static RuleBlock block(Draw d, boolean egress, int[] line, boolean l7) {
