@@ -13,16 +13,17 @@ import io.netlingua.model.CidrPeer;
 import io.netlingua.model.Direction;
 import io.netlingua.model.Entity;
 import io.netlingua.model.EntityPeer;
-import io.netlingua.model.Peer;
 import io.netlingua.model.FqdnPeer;
 import io.netlingua.model.LabelSelector;
 import io.netlingua.model.NamespaceScope;
+import io.netlingua.model.Peer;
 import io.netlingua.model.PodPeer;
-import io.netlingua.model.ServiceAccountPeer;
-import io.netlingua.model.ServicePeer;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Port;
 import io.netlingua.model.Rule;
+import io.netlingua.model.RuleBlock;
+import io.netlingua.model.ServiceAccountPeer;
+import io.netlingua.model.ServicePeer;
 import io.netlingua.target.Feature;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +56,7 @@ final class DenyLowering {
     for (Policy policy : policies) {
       List<PodSet> subject = out.stream().filter(u -> u.policy().equals(policy)).map(Unit::governs).toList();
       for (Direction d : Direction.values()) {
-        for (Rule rule : policy.block(d).map(b -> b.rules()).orElse(List.of())) {
+        for (Rule rule : policy.block(d).map(RuleBlock::rules).orElse(List.of())) {
           if (rule.action() == Action.DENY) {
             if (rule.log()) {
               rules.reportLog(rule, d);

@@ -1,8 +1,8 @@
 package io.netlingua.emit.lowering;
 
+import io.netlingua.model.Peer;
 import io.netlingua.model.PeerRef;
 import io.netlingua.model.PeerTerm;
-import io.netlingua.model.Peer;
 import io.netlingua.model.Port;
 import io.netlingua.model.PortRef;
 import io.netlingua.model.PortTerm;

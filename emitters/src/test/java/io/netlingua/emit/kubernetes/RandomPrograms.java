@@ -53,13 +53,21 @@ final class RandomPrograms {
   private RandomPrograms() {}
 
   static Gen<Program> programs() {
+    return programs(true, false);
+  }
+
+  /**
+   * Programs with or without L7 blocks (a connectivity check at L4 leaves them out), and with or without cluster
+   * policies (whose subject entries may name namespace b; a run must name namespaces to expand them into).
+   */
+  static Gen<Program> programs(boolean l7, boolean cluster) {
     return in -> {
       Draw d = new Draw(in);
       int[] line = {1};
       List<Policy> policies = new ArrayList<>();
       int n = d.between(1, 4);
       for (int i = 0; i < n; i++) {
-        policies.add(policy(d, "p" + i, line));
+        policies.add(policy(d, "p" + i, line, l7, cluster && d.chance(30)));
       }
       return new Program(List.of(new PolicyFile(FILE, Optional.empty(), List.of(), List.of(), policies)));
     };
@@ -70,33 +78,36 @@ final class RandomPrograms {
     return new SourceSpan(FILE, l, 1, l, 2, 0, 0);
   }
 
-  private static Policy policy(Draw d, String name, int[] line) {
+  private static Policy policy(Draw d, String name, int[] line, boolean l7, boolean cluster) {
     SourceSpan span = at(line);
     List<PeerTerm> subject = new ArrayList<>();
     int entries = d.between(1, 2);
     for (int i = 0; i < entries; i++) {
-      PodPeer p = PodPeer.of(d.pick(SELECTORS));
+      PodPeer p = cluster && d.chance(40)
+          ? PodPeer.inNamespace(d.pick(SELECTORS), "b")
+          : PodPeer.of(d.pick(SELECTORS));
       if (!subject.contains(p)) {
         subject.add(p);
       }
     }
-    Optional<RuleBlock> ingress = d.chance(70) ? Optional.of(block(d, false, line)) : Optional.empty();
+    Optional<RuleBlock> ingress = d.chance(70) ? Optional.of(block(d, false, line, l7)) : Optional.empty();
     Optional<RuleBlock> egress =
-        ingress.isEmpty() || d.chance(50) ? Optional.of(block(d, true, line)) : Optional.empty();
+        ingress.isEmpty() || d.chance(50) ? Optional.of(block(d, true, line, l7)) : Optional.empty();
     return new Policy(
-        name, Optional.of("a"), Optional.empty(), new Subject(subject, SourceSpan.NONE), ingress, egress, span);
+        name, cluster ? Optional.empty() : Optional.of("a"), Optional.empty(), new Subject(subject, SourceSpan.NONE),
+        ingress, egress, span);
   }
 
-  private static RuleBlock block(Draw d, boolean egress, int[] line) {
+  private static RuleBlock block(Draw d, boolean egress, int[] line, boolean l7) {
     List<Rule> rules = new ArrayList<>();
     int n = d.between(0, 4);
     for (int i = 0; i < n; i++) {
-      rules.add(d.chance(65) ? allow(d, egress, line) : deny(d, line));
+      rules.add(d.chance(65) ? allow(d, egress, line, l7) : deny(d, line));
     }
     return new RuleBlock(rules, SourceSpan.NONE);
   }
 
-  private static Rule allow(Draw d, boolean egress, int[] line) {
+  private static Rule allow(Draw d, boolean egress, int[] line, boolean withL7) {
     SourceSpan span = at(line);
     List<PeerTerm> peers = new ArrayList<>();
     int n = d.between(1, 3);
@@ -108,7 +119,7 @@ final class RandomPrograms {
     }
     List<PortTerm> ports = ports(d);
     Optional<io.netlingua.model.L7Block> l7 =
-        ports.equals(List.of(PortRange.of(Protocol.TCP, 80))) && d.chance(50)
+        withL7 && ports.equals(List.of(PortRange.of(Protocol.TCP, 80))) && d.chance(50)
             ? Optional.of(HttpBlock.of(HttpRule.builder("GET").path("/").build()))
             : Optional.empty();
     return new Rule(io.netlingua.model.Action.ALLOW, d.chance(10), peers, ports, l7, span);
