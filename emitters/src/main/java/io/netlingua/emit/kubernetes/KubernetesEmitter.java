@@ -5,6 +5,7 @@ import io.netlingua.diagnostics.Outcome;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.lowering.ClusterAddresses;
 import io.netlingua.emit.lowering.LoweredRule;
+import io.netlingua.emit.lowering.Use;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.model.Action;
@@ -94,7 +95,8 @@ public final class KubernetesEmitter implements TargetEmitter {
    */
   private static List<Unit> units(
       Policy policy, Map<Direction, List<LoweredRule>> blocks, Options options, Degradations degradations) {
-    List<Peer> entries = policy.subject().peers();
+    // With use sites: a subject written as a let is reported at the select that uses it, not inside the let.
+    List<Use<Peer>> entries = Use.peers(policy.subject().terms());
     if (expandsIntoNamespaces(policy) && options.namespaces().isEmpty()) {
       degradations.report(
           Feature.CLUSTER_SCOPE, Outcome.IMPOSSIBLE, policy.span(), Optional.empty(),
@@ -105,7 +107,7 @@ public final class KubernetesEmitter implements TargetEmitter {
     }
     List<Unit> out = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      PodPeer entry = subjectEntry(entries.get(i));
+      PodPeer entry = subjectEntry(entries.get(i).value());
       String name = entries.size() == 1 ? policy.name() : policy.name() + "-" + (i + 1);
       NamespaceScope scope = entry.namespaces();
       List<String> namespaces;
@@ -115,7 +117,7 @@ public final class KubernetesEmitter implements TargetEmitter {
         namespaces = List.of(named.name());
       } else if (scope instanceof NamespaceScope.Selected) {
         degradations.report(
-            Feature.CLUSTER_SCOPE, Outcome.IMPOSSIBLE, entry.span(), Optional.empty(),
+            Feature.CLUSTER_SCOPE, Outcome.IMPOSSIBLE, entries.get(i).span(), Optional.empty(),
             "kubernetes: a subject in namespaces chosen by label cannot be expressed: a NetworkPolicy is written"
                 + " into a named namespace (impossible)",
             "name the namespaces with pods(...) in namespace NAME, one subject entry each");

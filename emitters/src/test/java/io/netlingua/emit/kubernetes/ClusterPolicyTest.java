@@ -71,4 +71,22 @@ class ClusterPolicyTest {
         """, Options.defaults().namespaces("a"));
     assertThat(found(c, Code.CLUSTER_SCOPE)).containsExactly("2:10 error NL3002 impossible");
   }
+
+  /** A subject written as a let is reported at each select that uses it, so the reader sees which policy. */
+  @Test
+  void aSubjectLetIsReportedWhereItIsUsed() {
+    Compilation c = compile("""
+        let enforced = pods in namespaces(team=a)
+        cluster policy p {
+          select enforced
+          ingress { }
+        }
+        cluster policy q {
+          select enforced
+          egress { }
+        }
+        """, Options.defaults().namespaces("a"));
+    assertThat(found(c, Code.CLUSTER_SCOPE))
+        .containsExactly("3:10 error NL3002 impossible", "7:10 error NL3002 impossible");
+  }
 }
