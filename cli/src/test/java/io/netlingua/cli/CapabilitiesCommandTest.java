@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netlingua.target.Capabilities;
-import io.netlingua.target.Feature;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Capabilities;
+import io.netlingua.targets.Feature;
+import io.netlingua.targets.Target;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.netlingua.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlingua.Netlingua;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;

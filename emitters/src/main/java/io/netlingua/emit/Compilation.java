@@ -4,8 +4,8 @@ import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.SourceText;
 import io.netlingua.emit.report.JsonReport;
 import io.netlingua.emit.report.TextReport;
-import io.netlingua.target.Options;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
 import java.util.List;
 import java.util.Objects;
 

@@ -6,9 +6,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.model.Program;
-import io.netlingua.target.Mode;
-import io.netlingua.target.Options;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Mode;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

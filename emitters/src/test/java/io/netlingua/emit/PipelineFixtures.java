@@ -2,7 +2,7 @@ package io.netlingua.emit;
 
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.model.Program;
-import io.netlingua.target.Options;
+import io.netlingua.targets.Options;
 
 /** Access to the package-private pipeline seam for tests of other packages (reports). */
 public final class PipelineFixtures {

@@ -2,8 +2,8 @@ package io.netlingua.cli.internal;
 
 import io.netlingua.Netlingua;
 import io.netlingua.model.Cidr;
-import io.netlingua.target.Mode;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Mode;
+import io.netlingua.targets.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;

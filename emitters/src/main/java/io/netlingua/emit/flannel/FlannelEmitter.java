@@ -6,9 +6,9 @@ import io.netlingua.emit.spi.Degradations;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Program;
-import io.netlingua.target.Feature;
-import io.netlingua.target.Options;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Feature;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
 import java.util.List;
 import java.util.Optional;
 

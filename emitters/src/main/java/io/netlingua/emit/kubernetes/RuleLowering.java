@@ -31,7 +31,7 @@ import io.netlingua.model.Rule;
 import io.netlingua.model.ServiceAccountPeer;
 import io.netlingua.model.ServicePeer;
 import io.netlingua.model.SourceSpan;
-import io.netlingua.target.Feature;
+import io.netlingua.targets.Feature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

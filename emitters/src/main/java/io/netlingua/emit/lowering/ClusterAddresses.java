@@ -5,7 +5,7 @@ import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.Cidr;
 import io.netlingua.model.CidrPeer;
 import io.netlingua.model.SourceSpan;
-import io.netlingua.target.Options;
+import io.netlingua.targets.Options;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.netlingua.emit.spi;
 
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.model.Program;
-import io.netlingua.target.Options;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package io.netlingua.emit.validate;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.yaml.YamlLayout;
 import io.netlingua.schemas.Schemas;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Target;
 import java.util.Objects;
 
 /**

@@ -5,7 +5,7 @@ import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.yaml.YamlWriter;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

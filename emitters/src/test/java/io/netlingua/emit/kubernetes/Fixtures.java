@@ -14,9 +14,9 @@ import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.Emitters;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.Program;
-import io.netlingua.target.Capabilities;
-import io.netlingua.target.Options;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Capabilities;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlingua.diagnostics.Code;
 import io.netlingua.emit.Compilation;
-import io.netlingua.target.Mode;
-import io.netlingua.target.Options;
+import io.netlingua.targets.Mode;
+import io.netlingua.targets.Options;
 import org.junit.jupiter.api.Test;
 
 /**

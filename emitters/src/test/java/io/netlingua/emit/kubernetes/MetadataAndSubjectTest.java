@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.emit.Compilation;
-import io.netlingua.target.Options;
+import io.netlingua.targets.Options;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

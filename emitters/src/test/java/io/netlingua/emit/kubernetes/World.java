@@ -2,7 +2,7 @@ package io.netlingua.emit.kubernetes;
 
 import io.netlingua.model.Cidr;
 import io.netlingua.model.Protocol;
-import io.netlingua.target.Options;
+import io.netlingua.targets.Options;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

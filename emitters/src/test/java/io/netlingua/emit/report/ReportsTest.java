@@ -10,9 +10,9 @@ import io.netlingua.emit.Compilation;
 import io.netlingua.emit.PipelineFixtures;
 import io.netlingua.emit.validate.DocumentValidator;
 import io.netlingua.schemas.Schemas;
-import io.netlingua.target.Mode;
-import io.netlingua.target.Options;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Mode;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
 import org.junit.jupiter.api.Test;
 
 /** The text report (docs/reports.md) and the JSON report, which its schema validates. */

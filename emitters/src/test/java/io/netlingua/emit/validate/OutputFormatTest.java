@@ -8,7 +8,7 @@ import io.netlingua.emit.NetworkPolicies;
 import io.netlingua.emit.yaml.YamlLayout;
 import io.netlingua.model.SourceSpan;
 import io.netlingua.schemas.Schemas;
-import io.netlingua.target.Target;
+import io.netlingua.targets.Target;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 import io.netlingua.model.Cidr;
 import java.util.Arrays;

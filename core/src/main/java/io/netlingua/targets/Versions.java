@@ -1,4 +1,4 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 /** Dotted version numbers ({@code 1.25}, {@code 1.35.2}) compared component by component. */
 public final class Versions {

@@ -1,10 +1,10 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlingua.diagnostics.Outcome;
-import io.netlingua.target.Capability.Translation;
+import io.netlingua.targets.Capability.Translation;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 import static io.netlingua.diagnostics.Outcome.EXACT;
 import static io.netlingua.diagnostics.Outcome.IMPOSSIBLE;
@@ -6,7 +6,7 @@ import static io.netlingua.diagnostics.Outcome.NARROWER;
 import static io.netlingua.diagnostics.Outcome.WIDER;
 
 import io.netlingua.diagnostics.Outcome;
-import io.netlingua.target.Capability.Translation;
+import io.netlingua.targets.Capability.Translation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

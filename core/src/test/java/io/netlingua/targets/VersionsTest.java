@@ -1,4 +1,4 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

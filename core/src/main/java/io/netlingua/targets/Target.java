@@ -1,4 +1,4 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 import java.util.Arrays;
 import java.util.Optional;

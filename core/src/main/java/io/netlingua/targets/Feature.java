@@ -1,4 +1,4 @@
-package io.netlingua.target;
+package io.netlingua.targets;
 
 import io.netlingua.diagnostics.Code;
 
