@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The JSON Schemas (draft 2020-12) of what Netlingua emits, kept as classpath resources
+ * The JSON Schemas (draft 2020-12) of what Netlingua emits and of the files it reads besides programs, kept as classpath resources
  * ({@code io/netlingua/schemas/NAME.schema.json}). This module has no dependencies: a schema is handed out as
  * text, and whoever validates parses it with the JSON library of their choice.
  */
@@ -16,8 +16,12 @@ public final class Schemas {
   public static final String NETWORK_POLICY = "netlingua-networkpolicy";
   /** The JSON report of a compilation ({@code --report json}). */
   public static final String REPORT = "netlingua-report";
+  /** A cluster file: namespaces, pods, nodes, external addresses and Services to judge flows on. */
+  public static final String CLUSTER = "netlingua-cluster";
+  /** A flow file: flows to judge, each with an optional expected verdict. */
+  public static final String FLOWS = "netlingua-flows";
 
-  private static final List<String> NAMES = List.of(NETWORK_POLICY, REPORT);
+  private static final List<String> NAMES = List.of(NETWORK_POLICY, REPORT, CLUSTER, FLOWS);
   private static final String FOLDER = "/io/netlingua/schemas/";
 
   private Schemas() {}

@@ -29,8 +29,9 @@ class SchemasTest {
   }
 
   @Test
-  void theNamesAreTheNetworkPolicyAndTheReport() {
-    assertThat(Schemas.names()).containsExactly(Schemas.NETWORK_POLICY, Schemas.REPORT);
+  void theNamesAreTheNetworkPolicyTheReportAndTheClusterAndFlowFiles() {
+    assertThat(Schemas.names())
+        .containsExactly(Schemas.NETWORK_POLICY, Schemas.REPORT, Schemas.CLUSTER, Schemas.FLOWS);
     assertThat(Schemas.resource(Schemas.REPORT)).isEqualTo("/io/netlingua/schemas/netlingua-report.schema.json");
   }
 
