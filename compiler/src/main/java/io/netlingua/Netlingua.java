@@ -8,15 +8,23 @@ import io.netlingua.dsl.NplPrinter;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
 import io.netlingua.emit.Emitters;
+import io.netlingua.eval.Cluster;
+import io.netlingua.internal.ClusterReader;
+import io.netlingua.internal.FlowReader;
 import io.netlingua.model.PolicyFile;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -175,6 +183,79 @@ public final class Netlingua {
    */
   public static List<Target> targets() {
     return Emitters.targets();
+  }
+
+  /**
+   * Reads a cluster file (docs/testing.md): the namespaces, pods, nodes, external addresses and Services flows
+   * are judged on. A mistake in the file, a file that cannot be read included, is an error of the result, with
+   * its line and column.
+   *
+   * <pre>{@code
+   * FileResult<Cluster> cluster = Netlingua.readCluster(Path.of("examples/shop/cluster.yaml"));
+   * if (cluster.hasErrors()) {
+   *   System.err.print(cluster.render());   // cluster.yaml:12:5: error: unknown key 'lables' in a pod; ...
+   * }
+   * }</pre>
+   *
+   * @param file the cluster file
+   * @return the cluster, or every mistake in the file
+   */
+  public static FileResult<Cluster> readCluster(Path file) {
+    return text(file).map(t -> ClusterReader.read(file.toString(), t)).orElseGet(() -> unreadable(file));
+  }
+
+  /**
+   * Reads a cluster file's text (docs/testing.md).
+   *
+   * @param fileName the name mistakes give the text
+   * @param text the text
+   * @return the cluster, or every mistake in the text
+   */
+  public static FileResult<Cluster> readCluster(String fileName, String text) {
+    return ClusterReader.read(fileName, text);
+  }
+
+  /**
+   * Reads a flow file (docs/testing.md): flows between the pods, nodes and external addresses of a cluster, each
+   * with the verdict it is expected to get, if the file says one.
+   *
+   * <pre>{@code
+   * Cluster cluster = Netlingua.readCluster(Path.of("cluster.yaml")).orElseThrow();
+   * List<ExpectedFlow> flows = Netlingua.readFlows(Path.of("connectivity.yaml"), cluster).orElseThrow();
+   * }</pre>
+   *
+   * @param file the flow file
+   * @param cluster the cluster whose ends the flows name
+   * @return the flows in file order, or every mistake in the file (an end the cluster lacks included)
+   */
+  public static FileResult<List<ExpectedFlow>> readFlows(Path file, Cluster cluster) {
+    Objects.requireNonNull(cluster, "cluster");
+    return text(file).map(t -> FlowReader.read(file.toString(), t, cluster)).orElseGet(() -> unreadable(file));
+  }
+
+  /**
+   * Reads a flow file's text (docs/testing.md).
+   *
+   * @param fileName the name mistakes give the text
+   * @param text the text
+   * @param cluster the cluster whose ends the flows name
+   * @return the flows in file order, or every mistake in the text
+   */
+  public static FileResult<List<ExpectedFlow>> readFlows(String fileName, String text, Cluster cluster) {
+    return FlowReader.read(fileName, text, Objects.requireNonNull(cluster, "cluster"));
+  }
+
+  private static Optional<String> text(Path file) {
+    try {
+      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException | UncheckedIOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static <T> FileResult<T> unreadable(Path file) {
+    String why = Files.isRegularFile(file) ? "cannot be read as UTF-8 text" : "no such file";
+    return FileResult.failed(List.of(new FileResult.Error(file.toString(), 1, 1, why)));
   }
 
   /**
