@@ -2,13 +2,20 @@ package io.netlingua;
 
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.DiagnosticRenderer;
+import io.netlingua.diagnostics.Outcome;
 import io.netlingua.dsl.Comment;
 import io.netlingua.dsl.NplParser;
 import io.netlingua.dsl.NplPrinter;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
 import io.netlingua.emit.Emitters;
+import io.netlingua.emit.Evaluators;
+import io.netlingua.emit.spi.TargetEvaluator;
 import io.netlingua.eval.Cluster;
+import io.netlingua.eval.Evaluator;
+import io.netlingua.eval.Flow;
+import io.netlingua.eval.NeutralEvaluator;
+import io.netlingua.eval.Verdict;
 import io.netlingua.internal.ClusterReader;
 import io.netlingua.internal.FlowReader;
 import io.netlingua.model.PolicyFile;
@@ -183,6 +190,97 @@ public final class Netlingua {
    */
   public static List<Target> targets() {
     return Emitters.targets();
+  }
+
+  /**
+   * The evaluator of a program's neutral semantics (SEMANTICS.md section 1) on a cluster: what the program means,
+   * on any CNI. Its verdicts name the deciding rule and its place.
+   *
+   * <pre>{@code
+   * Evaluator model = Netlingua.evaluator(result.program(), cluster);
+   * Verdict v = model.evaluate(FlowSyntax.parse("shop/web -> shop/api tcp/8080", cluster).flow().orElseThrow());
+   * }</pre>
+   *
+   * @param program a program read without errors, or built in Java
+   * @param cluster the cluster the flows belong to
+   * @return an evaluator, safe to share between threads
+   */
+  public static Evaluator evaluator(Program program, Cluster cluster) {
+    return NeutralEvaluator.of(Objects.requireNonNull(program, "program"), Objects.requireNonNull(cluster, "cluster"));
+  }
+
+  /**
+   * The evaluator of a target's emitted objects on a cluster: what the objects allow on that target's platform,
+   * read from the objects themselves (never the program), through the target's evaluator.
+   *
+   * <pre>{@code
+   * Compilation out = Netlingua.compile(result, Target.KUBERNETES, Options.defaults());
+   * Evaluator objects = Netlingua.evaluator(out, cluster);
+   * }</pre>
+   *
+   * @param compilation a compilation without errors, for one of {@link #evaluableTargets()}
+   * @param cluster the cluster the flows belong to
+   * @return an evaluator, safe to share between threads
+   * @throws IllegalArgumentException if the compilation has errors (it holds no objects) or its target has no
+   *     evaluator
+   */
+  public static Evaluator evaluator(Compilation compilation, Cluster cluster) {
+    Objects.requireNonNull(compilation, "compilation");
+    Objects.requireNonNull(cluster, "cluster");
+    if (compilation.hasErrors()) {
+      throw new IllegalArgumentException("the compilation for " + compilation.target().id()
+          + " has errors: it holds no objects to judge");
+    }
+    TargetEvaluator target = Evaluators.forTarget(compilation.target()).orElseThrow(() ->
+        new IllegalArgumentException("no evaluator of " + compilation.target().id() + " objects; targets with one: "
+            + evaluableTargets().stream().map(Target::id).toList()));
+    return target.evaluator(compilation.documents(), cluster);
+  }
+
+  /**
+   * The verdicts of flows on a program's neutral semantics, in the order of the flows.
+   *
+   * @param program a program read without errors, or built in Java
+   * @param cluster the cluster the flows belong to
+   * @param flows the flows
+   * @return one verdict per flow
+   */
+  public static List<Verdict> evaluate(Program program, Cluster cluster, List<Flow> flows) {
+    Evaluator e = evaluator(program, cluster);
+    return flows.stream().map(e::evaluate).toList();
+  }
+
+  /**
+   * The verdicts of flows on a target's emitted objects, in the order of the flows.
+   *
+   * @param compilation a compilation without errors, for one of {@link #evaluableTargets()}
+   * @param cluster the cluster the flows belong to
+   * @param flows the flows
+   * @return one verdict per flow
+   * @throws IllegalArgumentException as {@link #evaluator(Compilation, Cluster)}
+   */
+  public static List<Verdict> evaluate(Compilation compilation, Cluster cluster, List<Flow> flows) {
+    Evaluator e = evaluator(compilation, cluster);
+    return flows.stream().map(e::evaluate).toList();
+  }
+
+  /** The targets whose emitted objects can be judged, in declaration order ({@code kubernetes}, ...). */
+  public static List<Target> evaluableTargets() {
+    return Evaluators.targets();
+  }
+
+  /**
+   * Whether a compilation's objects mean exactly what the program means (SEMANTICS.md section 2): no error, and
+   * no diagnostic reporting a narrower, wider or impossible translation.
+   *
+   * @param compilation a compilation
+   * @return whether the target's verdicts must equal the program's on every flow
+   */
+  public static boolean isExact(Compilation compilation) {
+    return !compilation.hasErrors()
+        && compilation.diagnostics().stream()
+            .flatMap(d -> d.finding().stream())
+            .allMatch(f -> f.outcome() == Outcome.EXACT);
   }
 
   /**

@@ -89,10 +89,10 @@ class ClusterAndFlowFilesTest {
         "shop/frontend -> shop/backend tcp/8080 GET /api host shop.example.com header x-token=t",
         "shop/backend -> ext:stripe tcp/443",
         "node:node-1 -> shop/frontend tcp/8080",
-        "shop/frontend -> shop/backend icmp type 8 code 0",
+        "shop/frontend -> ip:10.244.0.11 icmp type 8 code 0",
         "shop/frontend -> ip:192.0.2.1 tcp/9092 kafka produce orders client web",
         "shop/frontend -> shop/backend udp/53 dns api.stripe.com");
-    assertThat(flows.get(3).flow().destination()).isInstanceOf(Endpoint.PodEnd.class);
+    assertThat(flows.get(3).flow().destination()).isInstanceOf(Endpoint.AddressEnd.class);
     assertThat(flows).extracting(ExpectedFlow::expect)
         .containsExactly(Optional.of(true), Optional.of(false), Optional.empty(),
             Optional.empty(), Optional.empty(), Optional.empty());

@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Reads a flow file (docs/testing.md; schema {@code netlingua-flows}): a list of {@code {from, to, protocol,
  * port, icmp, http, kafka, dnsQuery, expect}}, whose ends name what the cluster declares: {@code ns/pod},
- * {@code node:NAME}, {@code ext:NAME}, or {@code ip:ADDRESS} (the pod, node or external of that address, if any).
+ * {@code node:NAME}, {@code ext:NAME}, or {@code ip:ADDRESS} (a bare address, which evaluators treat as whatever has it).
  */
 public final class FlowReader {
   private static final List<String> FLOW =
@@ -167,7 +167,7 @@ public final class FlowReader {
       end = cluster.external(t.substring(4)).map(Endpoint::of);
       missing = "no external address '" + t.substring(4) + "' in the cluster";
     } else if (t.startsWith("ip:")) {
-      end = IpAddress.read(t.substring(3)).map(cluster::endpointAt);
+      end = IpAddress.read(t.substring(3)).map(Endpoint::of);
       missing = "'" + t.substring(3) + "' is not an IPv4 or IPv6 address";
     } else if (t.indexOf('/') > 0) {
       int slash = t.indexOf('/');

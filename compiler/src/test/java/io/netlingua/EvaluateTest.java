@@ -1,0 +1,69 @@
+package io.netlingua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.Compilation;
+import io.netlingua.eval.Cluster;
+import io.netlingua.eval.Flow;
+import io.netlingua.eval.FlowSyntax;
+import io.netlingua.eval.Verdict;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Netlingua.evaluate and evaluator: on the model, on a target's objects, and which compilations are exact. */
+class EvaluateTest {
+  private static final ParseResult PROGRAM = Netlingua.parse("shop.npl", """
+      namespace shop
+      policy backend {
+        select pods(app=backend)
+        ingress {
+          allow from pods(app=frontend) on tcp/8080
+        }
+      }
+      """);
+  private static final Cluster CLUSTER = Netlingua.readCluster("cluster.yaml", """
+      namespaces: {shop: {}}
+      nodes: [{name: n1, ip: 10.0.0.1}]
+      pods:
+        - {name: frontend, namespace: shop, labels: {app: frontend}, ip: 10.244.0.1, node: n1}
+        - {name: backend, namespace: shop, labels: {app: backend}, ip: 10.244.0.2, node: n1}
+        - {name: other, namespace: shop, labels: {app: other}, ip: 10.244.0.3, node: n1}
+      """).orElseThrow();
+  private static final List<Flow> FLOWS = List.of(
+      flow("shop/frontend -> shop/backend tcp/8080"),
+      flow("shop/other -> shop/backend tcp/8080"),
+      flow("shop/frontend -> shop/backend tcp/9090"));
+
+  private static Flow flow(String text) {
+    return FlowSyntax.parse(text, CLUSTER).flow().orElseThrow();
+  }
+
+  @Test
+  void theModelSaysWhichRuleDecided() {
+    List<Verdict> verdicts = Netlingua.evaluate(PROGRAM.program(), CLUSTER, FLOWS);
+    assertThat(verdicts).extracting(Verdict::allowed).containsExactly(true, false, false);
+    assertThat(verdicts.get(0).ingress().rule().orElseThrow().span().location()).startsWith("shop.npl:5:");
+    assertThat(verdicts.get(1).reason()).contains("shop/backend").contains("no rule matched");
+  }
+
+  @Test
+  void theKubernetesObjectsAgreeWhereTheCompilationIsExact() {
+    Compilation k8s = Netlingua.compile(PROGRAM, Target.KUBERNETES, Options.defaults());
+    assertThat(Netlingua.isExact(k8s)).isTrue();
+    assertThat(Netlingua.evaluate(k8s, CLUSTER, FLOWS)).extracting(Verdict::allowed)
+        .containsExactly(true, false, false);
+    assertThat(Netlingua.evaluableTargets()).contains(Target.KUBERNETES);
+  }
+
+  @Test
+  void aCompilationWithErrorsOrWithoutEvaluatorCannotBeJudged() {
+    Compilation flannel = Netlingua.compile(PROGRAM, Target.FLANNEL, Options.defaults());
+    assertThat(Netlingua.isExact(flannel)).isFalse();
+    assertThatThrownBy(() -> Netlingua.evaluator(flannel, CLUSTER))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flannel");
+  }
+}
