@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Reads a flow file (docs/testing.md; schema {@code netlingua-flows}): a list of {@code {from, to, protocol,
  * port, icmp, http, kafka, dnsQuery, expect}}, whose ends name what the cluster declares: {@code ns/pod},
- * {@code node:NAME}, {@code ext:NAME}, or {@code ip:ADDRESS} (a bare address, which evaluators treat as whatever has it).
+ * {@code node:NAME}, {@code ext:NAME}, or {@code ip:ADDRESS} (a bare address, which evaluators treat as
+ * whatever has it).
  */
 public final class FlowReader {
   private static final List<String> FLOW =
