@@ -85,7 +85,7 @@ class MainTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
-        .startsWith("Missing command: check, format, compile or capabilities").contains("Usage: netlingua");
+        .startsWith("Missing command: check, format, compile, query or capabilities").contains("Usage: netlingua");
   }
 
   @Test

@@ -14,12 +14,12 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {
       "Reads programs in the neutral network-policy language (.npl): checks them, writes them in canonical",
-      "form, and compiles them for a target, reporting what the target cannot express. A PATH is a .npl",
-      "file or a directory (every .npl file below it, in sorted order)."
+      "form, compiles them for a target, reporting what the target cannot express, and judges flows on a",
+      "cluster (query). A PATH is a .npl file or a directory (every .npl file below it, in sorted order)."
     },
     subcommands = {
-      CheckCommand.class, FormatCommand.class, CompileCommand.class, CapabilitiesCommand.class,
-      HelpCommand.class
+      CheckCommand.class, FormatCommand.class, CompileCommand.class, QueryCommand.class,
+      CapabilitiesCommand.class, HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -34,6 +34,6 @@ public final class RootCommand implements Callable<Integer> {
   /** A command is required: without one, say so and show the usage (exit 2). */
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "Missing command: check, format, compile or capabilities");
+    throw new ParameterException(spec.commandLine(), "Missing command: check, format, compile, query or capabilities");
   }
 }

@@ -1,0 +1,200 @@
+package io.netlingua.cli.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netlingua.ExpectedFlow;
+import io.netlingua.FileResult;
+import io.netlingua.Netlingua;
+import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.Compilation;
+import io.netlingua.eval.Cluster;
+import io.netlingua.eval.Evaluator;
+import io.netlingua.eval.FlowSyntax;
+import io.netlingua.eval.Namespace;
+import io.netlingua.eval.Verdict;
+import io.netlingua.model.SourceSpan;
+import io.netlingua.targets.Mode;
+import io.netlingua.targets.Options;
+import io.netlingua.targets.Target;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netlingua query --cluster CLUSTER.yaml (--flows FLOWS.yaml | FLOW) [--target T] PATH...}: judges flows
+ * on a cluster, on the program's neutral semantics or on the objects a target's emitter writes for it, and
+ * prints a JSON array on standard output, one entry per flow: the flow, its verdict, the reason (the deciding
+ * rule and its place) and what the flow file expects.
+ */
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Judges flows on a cluster: allowed or denied, and by which rule.",
+      "The flows come from a flow file (--flows) or from one FLOW written on the command line, e.g.",
+      "  netlingua query --cluster cluster.yaml \"shop/web -> shop/api tcp/8080 GET /v1/orders\" policies/",
+      "They are judged on the program's meaning, or with --target on the objects compiled for that target.",
+      "Prints a JSON array, one entry per flow: flow, verdict (allow|deny), reason, rule (file:line:col of",
+      "the deciding rule, or null), expect (the flow file's expectation, or null). docs/testing.md has the",
+      "formats of cluster and flow files."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every flow got the verdict its flow file expects (or expects none)",
+      "1:some flow got another verdict than the one expected",
+      "2:usage error, or input that cannot be judged: a cluster, flow or program with errors, a PATH that",
+      " :cannot be read, or a compilation for --target refused in the mode (its report on standard error)"
+    })
+public final class QueryCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--cluster", required = true, paramLabel = "CLUSTER.yaml", description = "the cluster file")
+  private Path cluster;
+
+  @Option(
+      names = "--flows",
+      paramLabel = "FLOWS.yaml",
+      description = "the flow file; without it, the first positional argument is one FLOW")
+  private Path flows;
+
+  @Option(
+      names = "--target",
+      paramLabel = "TARGET",
+      converter = Choices.TargetConverter.class,
+      completionCandidates = Choices.TargetIds.class,
+      description = {
+        "judge the objects compiled for this target (${COMPLETION-CANDIDATES}) instead of the program;",
+        "cluster policies expand into the cluster file's namespaces"
+      })
+  private Target target;
+
+  @Option(
+      names = "--mode",
+      paramLabel = "MODE",
+      defaultValue = "strict",
+      converter = Choices.ModeConverter.class,
+      completionCandidates = Choices.ModeIds.class,
+      description = "with --target, the mode of the compilation (default: ${DEFAULT-VALUE})")
+  private Mode mode;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "[FLOW] PATH",
+      description = "the FLOW (when there is no --flows), then the program's .npl files or directories")
+  private List<String> arguments;
+
+  /** Judges the flows and returns the exit code. */
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    List<String> paths = flows == null ? arguments.subList(1, arguments.size()) : arguments;
+    if (paths.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), flows == null
+          ? "Missing PATH: write the FLOW, then the program's files or directories"
+          : "Missing PATH: name the program's files or directories");
+    }
+    FileResult<Cluster> world = Netlingua.readCluster(cluster);
+    if (world.hasErrors()) {
+      err.print(world.render());
+      return ExitCodes.RUN_FAILED;
+    }
+    Optional<List<ExpectedFlow>> judged = flows(world.orElseThrow(), err);
+    ParseResult program = Netlingua.parse(paths.stream().map(Path::of).toList());
+    if (program.hasErrors()) {
+      Programs.report(program, err);
+    }
+    if (judged.isEmpty() || program.hasErrors()) {
+      return ExitCodes.RUN_FAILED;
+    }
+    Optional<Evaluator> evaluator = evaluator(program, world.orElseThrow(), err);
+    if (evaluator.isEmpty()) {
+      return ExitCodes.RUN_FAILED;
+    }
+    ArrayNode out = JSON.createArrayNode();
+    boolean contradicted = false;
+    for (ExpectedFlow f : judged.get()) {
+      Verdict v = evaluator.get().evaluate(f.flow());
+      contradicted |= f.contradicts(v.allowed());
+      ObjectNode entry = out.addObject();
+      entry.put("flow", f.flow().toString());
+      entry.put("verdict", v.keyword());
+      entry.put("reason", v.reason());
+      entry.put("rule", rule(v).orElse(null));
+      entry.put("expect", f.expect().map(e -> e ? "allow" : "deny").orElse(null));
+      if (f.contradicts(v.allowed())) {
+        err.println(f.span().location() + ": expected " + (v.allowed() ? "deny" : "allow") + ", got " + v + ": "
+            + f.flow());
+      }
+    }
+    try {
+      spec.commandLine().getOut().println(JSON.writeValueAsString(out));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    return contradicted ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+  }
+
+  /** The flows of the flow file, or the one flow of the command line; empty (reported) when they have errors. */
+  private Optional<List<ExpectedFlow>> flows(Cluster world, PrintWriter err) {
+    if (flows != null) {
+      FileResult<List<ExpectedFlow>> read = Netlingua.readFlows(flows, world);
+      err.print(read.render());
+      return read.value();
+    }
+    String text = arguments.get(0);
+    FlowSyntax.Result parsed = FlowSyntax.parse(text, world);
+    if (parsed.error().isPresent()) {
+      FlowSyntax.Error e = parsed.error().get();
+      err.println("<flow>:1:" + e.column() + ": error: " + e.message());
+      err.println("  " + text);
+      err.println("  " + " ".repeat(Math.max(0, e.column() - 1)) + "^");
+      return Optional.empty();
+    }
+    SourceSpan span = new SourceSpan("<flow>", 1, 1, 1, 1, 0, 0);
+    return Optional.of(List.of(new ExpectedFlow(parsed.flow().orElseThrow(), Optional.empty(), span)));
+  }
+
+  /** The program's evaluator, or the target's over the compiled objects; empty (reported) when refused. */
+  private Optional<Evaluator> evaluator(ParseResult program, Cluster world, PrintWriter err) {
+    if (target == null) {
+      return Optional.of(Netlingua.evaluator(program.program(), world));
+    }
+    if (!Netlingua.evaluableTargets().contains(target)) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--target': " + target.id()
+          + " objects cannot be judged (targets with an evaluator: "
+          + String.join(", ", Netlingua.evaluableTargets().stream().map(Target::id).toList()) + ")");
+    }
+    Options options = Options.defaults().mode(mode)
+        .namespaces(world.namespaces().stream().map(Namespace::name).toArray(String[]::new));
+    Compilation compiled = Netlingua.compile(program, target, options);
+    if (compiled.hasErrors()) {
+      err.print(compiled.textReport(program.sources()));
+      return Optional.empty();
+    }
+    return Optional.of(Netlingua.evaluator(compiled, world));
+  }
+
+  /** Where the deciding rule is written: the refusing side's, or when allowed the ingress side's, else egress'. */
+  private static Optional<String> rule(Verdict v) {
+    Optional<Verdict.RuleRef> rule = v.allowed()
+        ? v.ingress().rule().or(() -> v.egress().rule())
+        : v.deciding().rule();
+    return rule.map(r -> r.span().location());
+  }
+}

@@ -1,0 +1,137 @@
+package io.netlingua.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code netlingua query}: verdicts and reasons as JSON, expectations, and the exit codes 0, 1 and 2. */
+class QueryCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private Path program;
+  private Path cluster;
+
+  @BeforeEach
+  void files() throws IOException {
+    program = write("shop.npl", """
+        namespace shop
+        policy backend {
+          select pods(app=backend)
+          ingress {
+            allow from pods(app=frontend) on tcp/8080
+          }
+        }
+        """);
+    cluster = write("cluster.yaml", """
+        namespaces: {shop: {}}
+        nodes: [{name: n1, ip: 10.0.0.1}]
+        pods:
+          - {name: frontend, namespace: shop, labels: {app: frontend}, ip: 10.244.0.1, node: n1}
+          - {name: backend, namespace: shop, labels: {app: backend}, ip: 10.244.0.2, node: n1}
+          - {name: other, namespace: shop, labels: {app: other}, ip: 10.244.0.3, node: n1}
+        """);
+  }
+
+  @Test
+  void oneFlowOnTheCommandLineGetsItsVerdictAndTheDecidingRule() throws IOException {
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "shop/frontend -> shop/backend tcp/8080",
+        program.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode entry = JSON.readTree(run.out()).get(0);
+    assertThat(entry.get("flow").asText()).isEqualTo("shop/frontend -> shop/backend tcp/8080");
+    assertThat(entry.get("verdict").asText()).isEqualTo("allow");
+    assertThat(entry.get("rule").asText()).isEqualTo(program + ":5:5");
+    assertThat(entry.get("reason").asText()).contains("allowed by allow rule of policy shop/backend at " + program);
+    assertThat(entry.get("expect").isNull()).isTrue();
+  }
+
+  @Test
+  void aFlowFileWhoseExpectationsHoldExitsZero() throws IOException {
+    Path flows = write("flows.yaml", """
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, expect: allow}
+        - {from: shop/other, to: shop/backend, protocol: tcp, port: 8080, expect: deny}
+        - {from: shop/backend, to: shop/other, protocol: udp, port: 53}
+        """);
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--flows", flows.toString(),
+        program.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode out = JSON.readTree(run.out());
+    assertThat(out).hasSize(3);
+    assertThat(out.get(1).get("verdict").asText()).isEqualTo("deny");
+    assertThat(out.get(1).get("reason").asText()).isEqualTo("ingress: isolated by shop/backend and no rule matched");
+    assertThat(out.get(1).get("rule").isNull()).isTrue();
+    assertThat(out.get(1).get("expect").asText()).isEqualTo("deny");
+    assertThat(out.get(2).get("reason").asText()).isEqualTo("egress: not isolated; ingress: not isolated");
+  }
+
+  @Test
+  void aFlowThatGetsAnotherVerdictThanExpectedExitsOneAndSaysWhere() throws IOException {
+    Path flows = write("flows.yaml", """
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, expect: allow}
+        - {from: shop/other, to: shop/backend, protocol: tcp, port: 8080, expect: allow}
+        """);
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--flows", flows.toString(),
+        program.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(JSON.readTree(run.out())).hasSize(2);
+    assertThat(run.err()).startsWith(flows + ":2:3: expected allow, got deny (ingress: isolated by shop/backend")
+        .contains("shop/other -> shop/backend tcp/8080");
+  }
+
+  @Test
+  void onTheKubernetesObjectsTheVerdictNamesTheNetworkPolicy() throws IOException {
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes",
+        "shop/other -> shop/backend tcp/8080", program.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode entry = JSON.readTree(run.out()).get(0);
+    assertThat(entry.get("verdict").asText()).isEqualTo("deny");
+    assertThat(entry.get("reason").asText()).contains("backend");
+  }
+
+  @Test
+  void badInputExitsTwoWithItsPlace() throws IOException {
+    Path badCluster = write("bad.yaml", "pods: [{name: a}]\n");
+    CliRun run = CliRun.of("query", "--cluster", badCluster.toString(), "shop/a -> shop/b tcp/1",
+        program.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith(badCluster + ":1:8: error: a pod needs 'namespace'");
+
+    CliRun flow = CliRun.of("query", "--cluster", cluster.toString(), "shop/frontend -> shop/nope tcp/8080",
+        program.toString());
+    assertThat(flow.exitCode()).isEqualTo(2);
+    assertThat(flow.err()).startsWith("<flow>:1:18: error: ").contains("^");
+
+    Path broken = write("broken.npl", "namespace shop\npolicy x {\n");
+    CliRun parse = CliRun.of("query", "--cluster", cluster.toString(), "shop/frontend -> shop/backend tcp/8080",
+        broken.toString());
+    assertThat(parse.exitCode()).isEqualTo(2);
+    assertThat(parse.err()).contains(broken + ":");
+
+    CliRun noPath = CliRun.of("query", "--cluster", cluster.toString(), "shop/frontend -> shop/backend tcp/8080");
+    assertThat(noPath.exitCode()).isEqualTo(2);
+    assertThat(noPath.err()).contains("Missing PATH");
+  }
+
+  @Test
+  void aTargetWithoutEvaluatorIsAUsageError() {
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--target", "flannel",
+        "shop/frontend -> shop/backend tcp/8080", program.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("flannel objects cannot be judged");
+  }
+
+  private Path write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file;
+  }
+}
