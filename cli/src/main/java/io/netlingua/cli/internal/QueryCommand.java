@@ -1,8 +1,9 @@
 package io.netlingua.cli.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netlingua.ExpectedFlow;
@@ -60,7 +61,11 @@ import picocli.CommandLine.Spec;
       " :cannot be read, or a compilation for --target refused in the mode (its report on standard error)"
     })
 public final class QueryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** A fixed indenter with LF, as the other JSON of the command line, so that the output is the same everywhere. */
+  private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
+      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   @Spec private CommandSpec spec;
 
@@ -143,8 +148,9 @@ public final class QueryCommand implements Callable<Integer> {
       }
     }
     try {
-      spec.commandLine().getOut().println(JSON.writeValueAsString(out));
+      spec.commandLine().getOut().print(JSON.writer(PRINTER).writeValueAsString(out) + "\n");
     } catch (JsonProcessingException e) {
+      // A tree of strings always serialises; this would be a bug in Jackson.
       throw new UncheckedIOException(e);
     }
     return contradicted ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
