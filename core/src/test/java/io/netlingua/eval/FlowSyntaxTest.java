@@ -47,7 +47,8 @@ class FlowSyntaxTest {
     Flow f = flow("node:n2 -> shop/backend tcp/http");
     assertThat(f.source()).isEqualTo(Endpoint.of(Shop.CLUSTER.node("n2").orElseThrow()));
     assertThat(f.port()).isEqualTo(8080);
-    assertThat(flow("shop/frontend -> ext:stripe tcp/443").destination().text()).isEqualTo("ext:stripe");
+    assertThat(FlowSyntax.in(Shop.CLUSTER).parse("shop/frontend -> ext:stripe tcp/443").flow().orElseThrow()
+        .destination().text()).isEqualTo("ext:stripe");
     assertThat(flow("ip:2001:db8::1 -> shop/backend sctp/9").source())
         .isEqualTo(Endpoint.of(IpAddress.parse("2001:db8::1")));
   }
