@@ -204,7 +204,7 @@ class EquivalencePropertyTest {
         tally.differing++;
       }
       if (k.allowed() && !n.allowed() && !wider || k.allowed() != n.allowed() && exact) {
-        throw new AssertionError(target.id() + " " + k.keyword() + "s, the program " + n.keyword() + "s:\n  "
+        throw new AssertionError(target.id() + " " + verb(k) + ", the program " + verb(n) + ":\n  "
             + flow + "\n  " + target.id() + ": " + k.reason() + "\n  program: " + n.reason()
             + "\n--- report (" + (exact ? "exact" : wider ? "wider" : "narrower") + ")"
             + compilation.diagnostics().stream().map(Diagnostic::toString)
@@ -212,6 +212,10 @@ class EquivalencePropertyTest {
             + "\n--- objects\n" + compilation.yaml() + c);
       }
     }
+  }
+
+  private static String verb(Verdict v) {
+    return v.allowed() ? "allows" : "denies";
   }
 
   /** Every flow between two ends of the cluster, one of them a pod, on each probe. */
