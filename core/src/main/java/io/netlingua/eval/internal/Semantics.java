@@ -133,10 +133,11 @@ public final class Semantics {
           continue;
         }
         if (r.action() == Action.DENY) {
-          return Side.of(d, Reason.DENIED_BY_RULE, r.ref(), isolating);
-        }
-        if (allowed == null) {
-          if (r.l7().isEmpty() || r.l7().get().matches(flow)) {
+          if (requestMatches(r, flow)) {
+            return Side.of(d, Reason.DENIED_BY_RULE, r.ref(), isolating);
+          }
+        } else if (allowed == null) {
+          if (requestMatches(r, flow)) {
             allowed = r.ref();
           } else if (refused == null) {
             refused = r.ref();
@@ -151,6 +152,11 @@ public final class Semantics {
       return Side.of(d, Reason.REFUSED_AT_L7, refused, isolating);
     }
     return Side.of(d, Reason.NO_RULE_MATCHED, isolating);
+  }
+
+  /** A rule without L7 block matches every request; one with a block, a request one alternative matches. */
+  private static boolean requestMatches(CompiledRule r, Flow flow) {
+    return r.l7().isEmpty() || r.l7().get().matches(flow);
   }
 
   private static boolean matchesL4(CompiledRule r, End self, End other, Flow flow, End destination) {
