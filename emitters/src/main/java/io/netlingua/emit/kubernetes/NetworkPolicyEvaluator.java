@@ -129,27 +129,9 @@ final class NetworkPolicyEvaluator implements Evaluator {
     @Override
     public End address(IpAddress address) {
       Endpoint resolved = cluster.endpointAt(address);
-      return resolved.accept(new Endpoint.Visitor<End>() {
-        @Override
-        public End pod(Pod pod) {
-          return Resolve.this.pod(pod);
-        }
-
-        @Override
-        public End node(Node node) {
-          return Resolve.this.node(node);
-        }
-
-        @Override
-        public End external(External external) {
-          return Resolve.this.external(external);
-        }
-
-        @Override
-        public End address(IpAddress bare) {
-          return new End(Optional.empty(), Optional.empty(), bare);
-        }
-      });
+      return resolved instanceof Endpoint.AddressEnd
+          ? new End(Optional.empty(), Optional.empty(), address)
+          : resolved.accept(this);
     }
   }
 

@@ -11,6 +11,7 @@ import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.Outcome;
 import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.RandomPrograms;
 import io.netlingua.emit.lowering.Draw;
 import io.netlingua.emit.lowering.PodSet;
 import io.netlingua.emit.lowering.Use;

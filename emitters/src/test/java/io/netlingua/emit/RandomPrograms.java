@@ -1,14 +1,21 @@
-package io.netlingua.emit.kubernetes;
+package io.netlingua.emit;
 
 import io.netlingua.emit.lowering.Draw;
 import io.netlingua.model.AllPorts;
 import io.netlingua.model.CidrPeer;
+import io.netlingua.model.DnsBlock;
+import io.netlingua.model.DnsRule;
 import io.netlingua.model.Entity;
 import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
+import io.netlingua.model.GrpcBlock;
+import io.netlingua.model.GrpcRule;
 import io.netlingua.model.HttpBlock;
 import io.netlingua.model.HttpRule;
 import io.netlingua.model.IcmpPort;
+import io.netlingua.model.KafkaBlock;
+import io.netlingua.model.KafkaRule;
+import io.netlingua.model.L7Block;
 import io.netlingua.model.LabelSelector;
 import io.netlingua.model.NamedPort;
 import io.netlingua.model.NamespaceScope;
@@ -33,11 +40,14 @@ import org.quicktheories.core.Gen;
 
 /**
  * Random valid programs of namespace {@code a}, built as models: small pools of selectors, peers and ports, so
- * that subjects, peers and denies meet often. Each policy and rule gets a line of its own in {@code gen.npl}, so
- * that a diagnostic leads back to the construct it is about.
+ * that subjects, peers and denies meet often. Every peer kind, every entity, named ports, ranges, ICMP, every L7
+ * kind (HTTP, gRPC, Kafka, DNS), {@code log}, denies and cluster policies occur. Each policy and rule gets a line
+ * of its own in {@code gen.npl}, so that a diagnostic leads back to the construct it is about. Shared by the
+ * property tests of every target; draws shrink towards fewer and simpler policies.
  */
-final class RandomPrograms {
-  static final String FILE = "gen.npl";
+public final class RandomPrograms {
+  /** The one file of a generated program. */
+  public static final String FILE = "gen.npl";
 
   private static final List<LabelSelector> SELECTORS = List.of(
       LabelSelector.ALL,
@@ -52,7 +62,8 @@ final class RandomPrograms {
 
   private RandomPrograms() {}
 
-  static Gen<Program> programs() {
+  /** Namespaced programs with L7 blocks. */
+  public static Gen<Program> programs() {
     return programs(true, false);
   }
 
@@ -60,7 +71,7 @@ final class RandomPrograms {
    * Programs with or without L7 blocks (a connectivity check at L4 leaves them out), and with or without cluster
    * policies (whose subject entries may name namespace b; a run must name namespaces to expand them into).
    */
-  static Gen<Program> programs(boolean l7, boolean cluster) {
+  public static Gen<Program> programs(boolean l7, boolean cluster) {
     return in -> {
       Draw d = new Draw(in);
       int[] line = {1};
@@ -118,11 +129,24 @@ final class RandomPrograms {
       }
     }
     List<PortTerm> ports = ports(d);
-    Optional<io.netlingua.model.L7Block> l7 =
-        withL7 && ports.equals(List.of(PortRange.of(Protocol.TCP, 80))) && d.chance(50)
-            ? Optional.of(HttpBlock.of(HttpRule.builder("GET").path("/").build()))
-            : Optional.empty();
+    Optional<L7Block> l7 = withL7 && d.chance(50) ? l7(d, ports) : Optional.empty();
     return new Rule(io.netlingua.model.Action.ALLOW, d.chance(10), peers, ports, l7, span);
+  }
+
+  /** An L7 block that fits the rule's one port: HTTP or gRPC on TCP 80, Kafka on TCP 9092, DNS on UDP 53. */
+  private static Optional<L7Block> l7(Draw d, List<PortTerm> ports) {
+    if (ports.equals(List.of(PortRange.of(Protocol.TCP, 80)))) {
+      return Optional.of(d.chance(70)
+          ? HttpBlock.of(HttpRule.builder("GET").path("/").build())
+          : GrpcBlock.of(GrpcRule.of("pkg.Orders", "Get")));
+    }
+    if (ports.equals(List.of(PortRange.of(Protocol.TCP, 9092)))) {
+      return Optional.of(KafkaBlock.of(KafkaRule.of(KafkaRule.Role.PRODUCE, "orders", null)));
+    }
+    if (ports.equals(List.of(PortRange.of(Protocol.UDP, 53)))) {
+      return Optional.of(DnsBlock.of(DnsRule.of("*.example.com")));
+    }
+    return Optional.empty();
   }
 
   private static Rule deny(Draw d, int[] line) {
@@ -169,7 +193,8 @@ final class RandomPrograms {
     List<PortTerm> pool = List.of(
         PortRange.of(Protocol.TCP, 80), PortRange.of(Protocol.TCP, 443), PortRange.of(Protocol.TCP, 80, 90),
         PortRange.of(Protocol.UDP, 53), NamedPort.of(Protocol.TCP, "http"), AllPorts.of(Protocol.TCP),
-        PortRange.of(Protocol.SCTP, 9), IcmpPort.of(false, 8, null));
+        PortRange.of(Protocol.SCTP, 9), IcmpPort.of(false, 8, null), PortRange.of(Protocol.TCP, 9092),
+        IcmpPort.of(true, 128, 0));
     List<PortTerm> out = new ArrayList<>();
     int n = d.between(1, 2);
     for (int i = 0; i < n; i++) {
