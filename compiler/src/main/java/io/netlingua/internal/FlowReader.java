@@ -14,6 +14,7 @@ import io.netlingua.internal.YamlTree.Place;
 import io.netlingua.model.KafkaRule;
 import io.netlingua.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,11 +34,14 @@ public final class FlowReader {
   private static final List<String> KAFKA = List.of("role", "topic", "clientID");
 
   private final Fields fields;
-  private final Cluster cluster;
+  /** The cluster's ends by the name flows give them ({@code ns/pod}, {@code node:NAME}, {@code ext:NAME}). */
+  private final Map<String, Endpoint> ends = new HashMap<>();
 
   private FlowReader(String file, Cluster cluster) {
     this.fields = new Fields(file);
-    this.cluster = cluster;
+    cluster.pods().forEach(p -> ends.put(p.qualifiedName(), Endpoint.of(p)));
+    cluster.nodes().forEach(n -> ends.put("node:" + n.name(), Endpoint.of(n)));
+    cluster.externals().forEach(e -> ends.put("ext:" + e.name(), Endpoint.of(e)));
   }
 
   /**
@@ -159,23 +163,18 @@ public final class FlowReader {
       return Optional.empty();
     }
     String t = text.get();
-    Optional<Endpoint> end;
+    Optional<Endpoint> end = Optional.ofNullable(ends.get(t));
     String missing;
     if (t.startsWith("node:")) {
-      end = cluster.node(t.substring(5)).map(Endpoint::of);
       missing = "no node '" + t.substring(5) + "' in the cluster";
     } else if (t.startsWith("ext:")) {
-      end = cluster.external(t.substring(4)).map(Endpoint::of);
       missing = "no external address '" + t.substring(4) + "' in the cluster";
     } else if (t.startsWith("ip:")) {
       end = IpAddress.read(t.substring(3)).map(Endpoint::of);
       missing = "'" + t.substring(3) + "' is not an IPv4 or IPv6 address";
     } else if (t.indexOf('/') > 0) {
-      int slash = t.indexOf('/');
-      end = cluster.pod(t.substring(0, slash), t.substring(slash + 1)).map(Endpoint::of);
       missing = "no pod '" + t + "' in the cluster";
     } else {
-      end = Optional.empty();
       missing = "'" + t + "' is not an end: write ns/pod, node:NAME, ext:NAME or ip:ADDRESS";
     }
     if (end.isEmpty()) {

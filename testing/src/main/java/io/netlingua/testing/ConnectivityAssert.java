@@ -29,12 +29,14 @@ public final class ConnectivityAssert {
   private final ProgramAssert program;
   private final Cluster cluster;
   private final Evaluator model;
+  private final FlowSyntax syntax;
   private final List<Flow> asserted = new ArrayList<>();
 
   ConnectivityAssert(ProgramAssert program, Cluster cluster) {
     this.program = program;
     this.cluster = cluster;
     this.model = Netlingua.evaluator(program.program(), cluster);
+    this.syntax = FlowSyntax.in(cluster);
   }
 
   /**
@@ -126,7 +128,7 @@ public final class ConnectivityAssert {
 
   private Flow parse(String text) {
     Objects.requireNonNull(text, "flow");
-    FlowSyntax.Result r = FlowSyntax.parse(text, cluster);
+    FlowSyntax.Result r = syntax.parse(text);
     if (r.error().isPresent()) {
       FlowSyntax.Error e = r.error().get();
       throw new AssertionFailedError("not a flow of the cluster: " + e.message() + "\n  " + text + "\n  "
