@@ -161,6 +161,20 @@ class ClusterAndFlowFilesTest {
   }
 
   @Test
+  void aServiceInAnUndeclaredNamespaceIsAMistake() {
+    assertThat(Netlingua.readCluster("c.yaml", "services: [{name: api, namespace: shpo}]\n").render())
+        .isEqualTo("c.yaml:1:35: error: service shpo/api: namespace 'shpo' is not declared under namespaces\n");
+  }
+
+  @Test
+  void aFlowFileOfTensOfThousandsOfFlowsReads() {
+    Cluster c = Netlingua.readCluster("cluster.yaml", CLUSTER).orElseThrow();
+    String flow = "- {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080,"
+        + " http: {method: GET, path: /api/v1/orders}, expect: allow}\n";
+    assertThat(Netlingua.readFlows("f.yaml", flow.repeat(30_000), c).orElseThrow()).hasSize(30_000);
+  }
+
+  @Test
   void anEmptyClusterFileIsAnEmptyCluster() {
     assertThat(Netlingua.readCluster("c.yaml", "").orElseThrow().pods()).isEmpty();
     assertThat(Netlingua.readFlows("f.yaml", "[]", Cluster.builder().build()).orElseThrow()).isEmpty();

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Reads a cluster file (docs/testing.md; schema {@code netlingua-cluster}): {@code namespaces}, {@code pods},
  * {@code nodes}, {@code external}, {@code services}. Every mistake is reported with its line and column: unknown
  * keys, missing or mistyped fields, addresses that are not addresses, a pod on an undeclared node or namespace,
- * and names or addresses used twice.
+ * a Service in an undeclared namespace, and names or addresses used twice. A Service port's {@code targetPort} is
+ * read for the reader's sake and checked, but flows name pods and their own ports, so it decides nothing.
  */
 public final class ClusterReader {
   private static final List<String> TOP = List.of("namespaces", "pods", "nodes", "external", "services");
@@ -64,6 +65,7 @@ public final class ClusterReader {
     List<String> namespaces = new ArrayList<>();
     List<String> nodes = new ArrayList<>();
     List<PendingPod> pods = new ArrayList<>();
+    List<PendingService> services = new ArrayList<>();
     if (root instanceof YamlTree.Scalar s && s.text().isEmpty()) {
       return FileResult.of(builder.build());
     }
@@ -72,7 +74,7 @@ public final class ClusterReader {
       fields.optional(top, "nodes").ifPresent(n -> fields.list(n, "nodes").forEach(x -> node(x, builder, nodes)));
       fields.optional(top, "external").ifPresent(n -> fields.list(n, "external").forEach(x -> external(x, builder)));
       fields.optional(top, "pods").ifPresent(n -> fields.list(n, "pods").forEach(x -> pod(x, pods)));
-      fields.optional(top, "services").ifPresent(n -> fields.list(n, "services").forEach(x -> service(x, builder)));
+      fields.optional(top, "services").ifPresent(n -> fields.list(n, "services").forEach(x -> service(x, services)));
     });
     for (PendingPod p : pods) {
       if (!namespaces.contains(p.pod().namespace())) {
@@ -84,6 +86,13 @@ public final class ClusterReader {
             + "' is not declared under nodes");
       }
       builder.pod(p.pod());
+    }
+    for (PendingService s : services) {
+      if (!namespaces.contains(s.service().namespace())) {
+        fields.error(s.namespacePlace(), "service " + s.service().namespace() + "/" + s.service().name()
+            + ": namespace '" + s.service().namespace() + "' is not declared under namespaces");
+      }
+      builder.service(s.service());
     }
     if (!fields.errors().isEmpty()) {
       return FileResult.failed(fields.errors());
@@ -99,6 +108,9 @@ public final class ClusterReader {
 
   /** A pod read, with the places its references are written at. */
   private record PendingPod(Pod pod, Place namespacePlace, Place nodePlace) {}
+
+  /** A Service read, with the place of its namespace. */
+  private record PendingService(Service service, Place namespacePlace) {}
 
   private void namespaces(YamlTree.Node node, Cluster.Builder builder, List<String> names) {
     if (!(node instanceof Mapping m)) {
@@ -179,11 +191,11 @@ public final class ClusterReader {
     });
   }
 
-  private void service(YamlTree.Node n, Cluster.Builder builder) {
+  private void service(YamlTree.Node n, List<PendingService> services) {
     fields.mapping(n, "a service", SERVICE).ifPresent(m -> {
       Optional<String> name = fields.required(m, "name", "a service").flatMap(x -> fields.text(x, "a service's name"));
-      Optional<String> namespace =
-          fields.required(m, "namespace", "a service").flatMap(x -> fields.text(x, "a service's namespace"));
+      Optional<YamlTree.Node> nsNode = fields.required(m, "namespace", "a service");
+      Optional<String> namespace = nsNode.flatMap(x -> fields.text(x, "a service's namespace"));
       Map<String, String> selector =
           fields.optional(m, "selector").map(l -> fields.strings(l, "a selector label")).orElse(Map.of());
       Optional<IpAddress> clusterIp = fields.optional(m, "clusterIP").flatMap(x -> ip(x, "clusterIP"));
@@ -202,7 +214,8 @@ public final class ClusterReader {
       }));
       if (name.isPresent() && namespace.isPresent()
           && unique("service " + namespace.get() + "/" + name.get(), m.place())) {
-        builder.service(new Service(name.get(), namespace.get(), selector, clusterIp, ports));
+        services.add(new PendingService(new Service(name.get(), namespace.get(), selector, clusterIp, ports),
+            nsNode.get().place()));
       }
     });
   }

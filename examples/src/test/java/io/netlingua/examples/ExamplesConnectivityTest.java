@@ -16,6 +16,7 @@ import io.netlingua.targets.Target;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -83,12 +84,10 @@ class ExamplesConnectivityTest {
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("examples")
-  void namespaceIsolationIsTheExampleKubernetesSaysExactly(Path example) {
-    ParseResult program = Examples.parseWithoutErrors(example);
-    boolean exact = Netlingua.isExact(Netlingua.compile(program, Target.KUBERNETES, Options.defaults()));
-    assertThat(exact).as(example.getFileName().toString())
-        .isEqualTo(example.getFileName().toString().equals("namespace-isolation"));
+  @Test
+  void theExactBranchIsExercised() {
+    // namespace-isolation says only what a NetworkPolicy says exactly: its flows are compared verdict for verdict.
+    ParseResult program = Examples.parseWithoutErrors(Examples.DIR.resolve("namespace-isolation"));
+    assertThat(Netlingua.isExact(Netlingua.compile(program, Target.KUBERNETES, Options.defaults()))).isTrue();
   }
 }
