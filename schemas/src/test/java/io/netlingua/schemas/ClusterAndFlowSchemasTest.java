@@ -50,13 +50,17 @@ class ClusterAndFlowSchemasTest {
 
   @Test
   void aClusterFileIsClosed() throws IOException {
-    assertThat(errors(Schemas.CLUSTER, yaml("pods: [{name: a, namespace: shop, ip: 10.0.0.1, lables: {}}]")))
+    assertThat(errors(Schemas.CLUSTER, yaml("pods: [{name: a, namespace: shop, ip: 10.0.0.1, node: n, lables: {}}]")))
         .isNotEmpty();
     assertThat(errors(Schemas.CLUSTER, yaml("pods: [{name: a, namespace: shop}]"))).isNotEmpty();
-    assertThat(errors(Schemas.CLUSTER, yaml("pods: [{name: a, namespace: shop, ip: not-an-ip}]"))).isNotEmpty();
+    assertThat(errors(Schemas.CLUSTER, yaml("pods: [{name: a, namespace: shop, ip: not-an-ip, node: n}]")))
+        .isNotEmpty();
     assertThat(errors(Schemas.CLUSTER, yaml("namespaces: {shop: {labels: {team: web}}}\n"
-        + "pods: [{name: a, namespace: shop, ip: 10.0.0.1, ports: [{name: http, port: 8080, protocol: TCP}]}]")))
+        + "nodes: [{name: n1, ip: 10.0.0.9}]\n"
+        + "pods: [{name: a, namespace: shop, ip: 10.0.0.1, node: n1,"
+        + " ports: [{name: http, port: 8080, protocol: TCP}]}]")))
         .isEmpty();
+    assertThat(errors(Schemas.CLUSTER, yaml("pods: [{name: a, namespace: shop, ip: 10.0.0.1}]"))).isNotEmpty();
   }
 
   @Test
