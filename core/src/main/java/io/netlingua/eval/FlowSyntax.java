@@ -2,6 +2,7 @@ package io.netlingua.eval;
 
 import io.netlingua.model.KafkaRule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,24 @@ import java.util.Optional;
  * <p>Pods, nodes and externals are looked up in the cluster; a named port resolves on the destination pod; an
  * {@code ip:} end keeps the bare address (evaluators treat it as whatever has that address). An ICMP code
  * defaults to 0. Header values contain no spaces. Text that does not follow the grammar, or names something the
- * cluster lacks, gives an error with the 1-based column of the offending word, never an exception.
+ * cluster lacks, gives an error with the 1-based column of the offending word, never an exception. To read many
+ * flows, {@link #in(Cluster)} indexes the cluster's names once.
  */
 public final class FlowSyntax {
-  private FlowSyntax() {}
+  private final Map<String, Endpoint> pods = new HashMap<>();
+  private final Map<String, Endpoint> nodes = new HashMap<>();
+  private final Map<String, Endpoint> externals = new HashMap<>();
+
+  private FlowSyntax(Cluster cluster) {
+    cluster.pods().forEach(p -> pods.put(p.qualifiedName(), Endpoint.of(p)));
+    cluster.nodes().forEach(n -> nodes.put(n.name(), Endpoint.of(n)));
+    cluster.externals().forEach(e -> externals.put(e.name(), Endpoint.of(e)));
+  }
+
+  /** A reader of flows in the cluster, with its names indexed: for reading many flows. */
+  public static FlowSyntax in(Cluster cluster) {
+    return new FlowSyntax(Objects.requireNonNull(cluster, "cluster"));
+  }
 
   /**
    * A parse error.
@@ -74,8 +89,13 @@ public final class FlowSyntax {
 
   /** Reads one flow in the cluster. */
   public static Result parse(String text, Cluster cluster) {
+    return in(cluster).parse(text);
+  }
+
+  /** Reads one flow in this reader's cluster. */
+  public Result parse(String text) {
     try {
-      return new Result(Optional.of(new Reader(text, cluster).flow()), Optional.empty());
+      return new Result(Optional.of(new Reader(text).flow()), Optional.empty());
     } catch (Failure f) {
       return new Result(Optional.empty(), Optional.of(f.error));
     }
@@ -94,14 +114,12 @@ public final class FlowSyntax {
 
   private record Word(String text, int column) {}
 
-  private static final class Reader {
+  private final class Reader {
     private final List<Word> words = new ArrayList<>();
     private final int end;
-    private final Cluster cluster;
     private int next;
 
-    Reader(String text, Cluster cluster) {
-      this.cluster = cluster;
+    Reader(String text) {
       this.end = text.length() + 1;
       int i = 0;
       while (i < text.length()) {
@@ -154,12 +172,12 @@ public final class FlowSyntax {
       String t = w.text();
       if (t.startsWith("node:")) {
         String name = t.substring(5);
-        return cluster.node(name).map(Endpoint::of)
+        return Optional.ofNullable(nodes.get(name))
             .orElseThrow(() -> new Failure(w.column(), "no node '" + name + "' in the cluster"));
       }
       if (t.startsWith("ext:")) {
         String name = t.substring(4);
-        return cluster.external(name).map(Endpoint::of)
+        return Optional.ofNullable(externals.get(name))
             .orElseThrow(() -> new Failure(w.column(), "no external '" + name + "' in the cluster"));
       }
       if (t.startsWith("ip:")) {
@@ -170,7 +188,7 @@ public final class FlowSyntax {
       if (slash <= 0 || slash == t.length() - 1 || t.indexOf('/', slash + 1) >= 0) {
         throw new Failure(w.column(), "expected ns/pod, node:NAME, ext:NAME or ip:ADDRESS, found '" + t + "'");
       }
-      return cluster.pod(t.substring(0, slash), t.substring(slash + 1)).map(Endpoint::of)
+      return Optional.ofNullable(pods.get(t))
           .orElseThrow(() -> new Failure(w.column(), "no pod '" + t + "' in the cluster"));
     }
 

@@ -16,7 +16,9 @@ import java.util.Objects;
  *   <li>a matching deny rule of any governing policy refuses, whatever allows;
  *   <li>a rule matches when a peer matches the other end and a port the flow (no ports: all); allows are a union
  *       and a rule without L7 block allows every request, so a request is refused at L7 only when every allow
- *       that matches its peer and port has an L7 block and none of their alternatives matches;
+ *       that matches its peer and port has an L7 block and none of their alternatives matches (a flow without a
+ *       request matches no L7 block; a deny with an L7 block, which only a model built in Java can have, refuses
+ *       the requests it matches);
  *   <li>{@code cidr} and {@code world} match only addresses outside the cluster (externals, and addresses of no
  *       pod, node or Service); {@code cluster} matches pods and nodes, {@code nodes} nodes, {@code host} the
  *       governed pod's node, {@code kube-apiserver} the nodes and externals marked as the API server, {@code any}

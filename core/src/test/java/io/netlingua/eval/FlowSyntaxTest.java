@@ -1,16 +1,30 @@
 package io.netlingua.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.netlingua.model.KafkaRule;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.quicktheories.generators.Generate;
 
 /** The one-line flow syntax: every form, and errors with the column of the offending word. */
 class FlowSyntaxTest {
+  private static final int TRIES = Integer.getInteger("netlingua.property.tries", 1000);
+
+  /** Words of the syntax, right and wrong, that random lines are made of. */
+  private static final List<String> WORDS = List.of(
+      "shop/frontend", "shop/backend", "kube-system/coredns", "a/b/c", "/", "->", "-", "node:n1", "node:", "ext:stripe",
+      "ext:", "ip:10.0.0.1", "ip:::1", "ip:::ffff:1.2.3.4", "ip:1.2.3", "tcp/80", "tcp/", "udp/53", "sctp/x",
+      "tcp/http", "tcp/0", "icmp", "icmpv6", "type", "code", "8", "300", "-1", "99999999999", "GET", "get", "/api",
+      "host", "header", "X=1", "=", "kafka", "produce", "consume", "client", "dns", "grpc", "a.B/C", "", "\t");
+
   private static Flow flow(String text) {
     return Shop.flow(text);
   }
@@ -33,7 +47,8 @@ class FlowSyntaxTest {
     Flow f = flow("node:n2 -> shop/backend tcp/http");
     assertThat(f.source()).isEqualTo(Endpoint.of(Shop.CLUSTER.node("n2").orElseThrow()));
     assertThat(f.port()).isEqualTo(8080);
-    assertThat(flow("shop/frontend -> ext:stripe tcp/443").destination().text()).isEqualTo("ext:stripe");
+    assertThat(FlowSyntax.in(Shop.CLUSTER).parse("shop/frontend -> ext:stripe tcp/443").flow().orElseThrow()
+        .destination().text()).isEqualTo("ext:stripe");
     assertThat(flow("ip:2001:db8::1 -> shop/backend sctp/9").source())
         .isEqualTo(Endpoint.of(IpAddress.parse("2001:db8::1")));
   }
@@ -53,6 +68,18 @@ class FlowSyntaxTest {
     assertThat(icmp.icmpType()).isEqualTo(3);
     assertThat(icmp.icmpCode()).isEqualTo(4);
     assertThat(flow("shop/frontend -> shop/backend icmpv6 type 128").icmpCode()).isZero();
+  }
+
+  /** Whatever the text, parsing answers a flow or an error with a column inside the text (or just past it). */
+  @Test
+  void anyTextGivesAFlowOrAnErrorNeverAnException() {
+    qt().withFixedSeed(53).withExamples(TRIES)
+        .forAll(lists().of(Generate.pick(WORDS)).ofSizeBetween(0, 12), strings().allPossible().ofLengthBetween(0, 3))
+        .checkAssert((words, noise) -> {
+          String text = String.join(" ", words) + noise;
+          FlowSyntax.Result r = FlowSyntax.parse(text, Shop.CLUSTER);
+          r.error().ifPresent(e -> assertThat(e.column()).as(text).isBetween(1, text.length() + 1));
+        });
   }
 
   @ParameterizedTest

@@ -7,6 +7,7 @@ import static io.netlingua.eval.Shop.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlingua.eval.Verdict.Reason;
+import io.netlingua.model.Action;
 import io.netlingua.model.AllPorts;
 import io.netlingua.model.CidrPeer;
 import io.netlingua.model.Entity;
@@ -24,6 +25,8 @@ import io.netlingua.model.Program;
 import io.netlingua.model.Protocol;
 import io.netlingua.model.Rule;
 import io.netlingua.model.SourceSpan;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** One test per rule of SEMANTICS.md section 1. */
@@ -116,6 +119,14 @@ class SemanticsRulesTest {
     Verdict any = verdict(union, "shop/frontend -> shop/backend tcp/8080 POST /admin");
     assertThat(any.allowed()).isTrue();
     assertThat(any.ingress().rule().orElseThrow().policy().name()).isEqualTo("backend-l4");
+
+    // A deny with an L7 block (possible in a model built in Java) refuses only the requests it matches.
+    Program denyPosts = Program.of(shop("backend-in", "backend").ingress(
+        Rule.allow(app("frontend")).build(),
+        new Rule(Action.DENY, false, List.of(app("frontend")), List.of(TCP_8080),
+            Optional.of(HttpBlock.of(HttpRule.builder("POST").build())), SourceSpan.NONE)).build());
+    assertThat(allows(denyPosts, "shop/frontend -> shop/backend tcp/8080 POST /admin")).isFalse();
+    assertThat(allows(denyPosts, "shop/frontend -> shop/backend tcp/8080 GET /admin")).isTrue();
 
     Program noPorts = Program.of(shop("backend-in", "backend").ingress(Rule.allow(app("frontend")).build()).build());
     assertThat(allows(noPorts, "shop/frontend -> shop/backend sctp/9")).isTrue();
