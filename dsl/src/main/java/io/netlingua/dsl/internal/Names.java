@@ -49,29 +49,42 @@ final class Names {
     return Optional.ofNullable(best);
   }
 
-  /** Levenshtein distance, giving up (returning {@code limit}) once every path is at least {@code limit}. */
+  /**
+   * Edit distance counting a swap of two neighbouring characters as one edit (optimal string alignment:
+   * {@code wbe} is one edit from {@code web}, the commonest typo), giving up (returning {@code limit}) once
+   * every path is at least {@code limit}. A swap reaches row i from row i-2, so the search stops only when
+   * both the last row and the one before it (plus the swap's cost) have reached the limit.
+   */
   private static int distance(String a, String b, int limit) {
+    int[] twoBack = new int[b.length() + 1];
     int[] previous = new int[b.length() + 1];
     int[] current = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
       previous[j] = j;
     }
+    int previousMin = 0;
     for (int i = 1; i <= a.length(); i++) {
       current[0] = i;
       int rowMin = current[0];
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-        rowMin = Math.min(rowMin, current[j]);
+        int d = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d = Math.min(d, twoBack[j - 2] + 1);
+        }
+        current[j] = d;
+        rowMin = Math.min(rowMin, d);
       }
-      if (rowMin >= limit) {
+      if (rowMin >= limit && previousMin + 1 >= limit) {
         return limit;
       }
-      int[] swap = previous;
+      previousMin = rowMin;
+      int[] oldest = twoBack;
+      twoBack = previous;
       previous = current;
-      current = swap;
+      current = oldest;
     }
-    return previous[b.length()];
+    return Math.min(previous[b.length()], limit);
   }
 
   /** A name cut to a length fit for a message. */
