@@ -1,6 +1,5 @@
 package io.netlingua;
 
-import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.DiagnosticRenderer;
 import io.netlingua.diagnostics.Outcome;
 import io.netlingua.dsl.Comment;
@@ -28,11 +27,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The one entry point of Netlingua: read {@code .npl} programs, write them back in canonical form, compile them
@@ -148,13 +145,10 @@ public final class Netlingua {
     if (parsed.hasErrors()) {
       return new Compilation(target, options, List.of(), parsed.diagnostics(), "");
     }
-    Compilation compiled = compile(parsed.program(), target, options);
-    // The compiler checks the program again (a model built in Java has not been checked): what it finds that the
-    // reader also reported appears once.
-    Set<Diagnostic> diagnostics = new LinkedHashSet<>(parsed.diagnostics());
-    diagnostics.addAll(compiled.diagnostics());
-    return new Compilation(
-        target, options, compiled.documents(), List.copyOf(diagnostics), compiled.yaml());
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    // The reader ran every check of the language: the program is lowered without checking it twice.
+    return Emitters.compileChecked(parsed.program(), parsed.diagnostics(), target, options);
   }
 
   /**

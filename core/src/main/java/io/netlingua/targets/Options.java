@@ -1,5 +1,6 @@
 package io.netlingua.targets;
 
+import io.netlingua.check.internal.Syntax;
 import io.netlingua.model.Cidr;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Optional;
 /**
  * The options of a compilation: the mode, the target version, and the facts about the cluster that the user states
  * (SEMANTICS.md section 2). A fact makes a translation exact under that fact, and the report lists every fact the
- * output relied on. Immutable; each {@code with} method returns a copy.
+ * output relied on. Immutable; each {@code with} method returns a copy. Values Kubernetes would not accept (a CIDR
+ * not written canonically, a namespace that is not a DNS-1123 label) throw {@link IllegalArgumentException}.
  *
  * @param mode what a degradation becomes
  * @param targetVersion the target's version; empty for {@link Target#defaultVersion()}
@@ -29,6 +31,13 @@ public record Options(
     serviceCidrs = List.copyOf(serviceCidrs);
     nodeCidrs = List.copyOf(nodeCidrs);
     namespaces = List.copyOf(namespaces);
+    for (String ns : namespaces) {
+      // The same rule the language applies to namespace names (NL2027): an object may only be written into a
+      // namespace Kubernetes accepts.
+      Syntax.dns1123Label(ns).ifPresent(problem -> {
+        throw new IllegalArgumentException("'" + ns + "' is not a namespace name: " + problem);
+      });
+    }
   }
 
   /** Strict mode, the default target version, no stated facts. */

@@ -46,4 +46,12 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.defaults().nodeCidrs("nodes"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** The Java API refuses a namespace Kubernetes would reject, as the language does (NL2027). */
+  @Test
+  void aNamespaceMustBeADns1123Label() {
+    assertThatThrownBy(() -> Options.defaults().namespaces("shop", "Web"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Web' is not a namespace name");
+    assertThat(Options.defaults().namespaces("shop", "shop-data").namespaces()).containsExactly("shop", "shop-data");
+  }
 }

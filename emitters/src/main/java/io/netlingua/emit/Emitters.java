@@ -42,20 +42,41 @@ public final class Emitters {
    * parser would have reported); with errors there, nothing is lowered.
    */
   public static Compilation compile(Program program, Target target, Options options) {
+    return compile(program, emitter(target), options);
+  }
+
+  /**
+   * Compiles a program that the parser has already checked, without checking it again; {@code checks} are the
+   * parser's diagnostics (free of errors), carried into the compilation.
+   */
+  public static Compilation compileChecked(
+      Program program, List<Diagnostic> checks, Target target, Options options) {
+    return lower(program, checks, emitter(target), options);
+  }
+
+  private static TargetEmitter emitter(Target target) {
     TargetEmitter emitter = EMITTERS.get(target);
     if (emitter == null) {
       throw new IllegalArgumentException("no emitter for target " + target.id());
     }
-    return compile(program, emitter, options);
+    return emitter;
   }
 
   /** The pipeline around one emitter; package-private so that tests can run it around an emitter of their own. */
   static Compilation compile(Program program, TargetEmitter emitter, Options options) {
-    Target target = emitter.target();
     List<Diagnostic> checks = ProgramChecker.check(program);
     if (checks.stream().anyMatch(Diagnostic::isError)) {
-      return new Compilation(target, options, List.of(), checks, "");
+      return new Compilation(emitter.target(), options, List.of(), checks, "");
     }
+    return lower(program, checks, emitter, options);
+  }
+
+  private static Compilation lower(
+      Program program, List<Diagnostic> checks, TargetEmitter emitter, Options options) {
+    if (checks.stream().anyMatch(Diagnostic::isError)) {
+      throw new IllegalArgumentException("a program with errors is never lowered");
+    }
+    Target target = emitter.target();
     Degradations degradations =
         new Degradations(Capabilities.of(target, options.versionFor(target)), options.mode());
     List<EmittedDocument> documents =

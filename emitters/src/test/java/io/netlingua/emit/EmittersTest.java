@@ -1,11 +1,14 @@
 package io.netlingua.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.dsl.ParseResult;
 import io.netlingua.model.Program;
+import io.netlingua.model.SourceSpan;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
@@ -83,5 +86,21 @@ class EmittersTest {
     assertThat(c.hasErrors()).isTrue();
     assertThat(c.documents()).isEmpty();
     assertThat(c.yaml()).isEmpty();
+  }
+
+  /** A parsed program is lowered without a second check: the parser's diagnostics are carried, not repeated. */
+  @Test
+  void aCheckedProgramCarriesTheParsersDiagnosticsOnce() {
+    ParseResult parsed = Programs.parse(Programs.SHOP);
+    Compilation viaParser =
+        Emitters.compileChecked(parsed.program(), parsed.diagnostics(), Target.KUBERNETES, FAIL_CLOSED);
+    Compilation direct = Emitters.compile(parsed.program(), Target.KUBERNETES, FAIL_CLOSED);
+    assertThat(viaParser.yaml()).isEqualTo(direct.yaml());
+    assertThat(viaParser.diagnostics()).containsAll(parsed.diagnostics()).doesNotHaveDuplicates();
+    assertThat(catchThrowable(() -> Emitters.compileChecked(
+            parsed.program(),
+            List.of(Diagnostic.of(Code.UNKNOWN_NAME, SourceSpan.NONE, "x")),
+            Target.KUBERNETES, FAIL_CLOSED)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

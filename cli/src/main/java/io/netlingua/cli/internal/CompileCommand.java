@@ -1,7 +1,6 @@
 package io.netlingua.cli.internal;
 
 import io.netlingua.Netlingua;
-import io.netlingua.check.internal.Syntax;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,16 +150,15 @@ public final class CompileCommand implements Callable<Integer> {
 
   /** The run's options; a namespace that is not a DNS-1123 label is a usage error. */
   private Options options() {
-    for (String ns : namespaces) {
-      Optional<String> problem = Syntax.dns1123Label(ns);
-      if (problem.isPresent()) {
-        throw new ParameterException(spec.commandLine(),
-            "Invalid value for option '--namespaces': '" + ns + "' is not a namespace name: " + problem.get());
-      }
+    Options o;
+    try {
+      o = Options.defaults().mode(mode)
+          .podCidrs(text(podCidrs)).serviceCidrs(text(serviceCidrs)).nodeCidrs(text(nodeCidrs))
+          .namespaces(namespaces.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      // The CIDRs were read by their converter already: only a namespace can be refused here.
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--namespaces': " + e.getMessage());
     }
-    Options o = Options.defaults().mode(mode)
-        .podCidrs(text(podCidrs)).serviceCidrs(text(serviceCidrs)).nodeCidrs(text(nodeCidrs))
-        .namespaces(namespaces.toArray(String[]::new));
     return targetVersion == null ? o : o.targetVersion(targetVersion);
   }
 
