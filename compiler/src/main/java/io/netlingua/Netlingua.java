@@ -7,6 +7,8 @@ import io.netlingua.dsl.NplParser;
 import io.netlingua.dsl.NplPrinter;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
+import io.netlingua.emit.CompileReport;
+import io.netlingua.emit.DocumentSink;
 import io.netlingua.emit.Emitters;
 import io.netlingua.emit.Evaluators;
 import io.netlingua.emit.spi.TargetEvaluator;
@@ -138,7 +140,8 @@ public final class Netlingua {
    * @param parsed what {@link #parse} gave
    * @param target the target to compile for; one of {@link #targets()}
    * @param options the mode, the target version and the facts about the cluster
-   * @return the documents (none when there is an error) and every diagnostic, sorted
+   * @return the documents (none when there is an error) and every diagnostic, sorted; the whole output is held in
+   *     memory (see {@link #compile(ParseResult, Target, Options, DocumentSink)} for large programs)
    */
   public static Compilation compile(ParseResult parsed, Target target, Options options) {
     Objects.requireNonNull(parsed, "parsed");
@@ -149,6 +152,43 @@ public final class Netlingua {
     Objects.requireNonNull(options, "options");
     // The reader ran every check of the language: the program is lowered without checking it twice.
     return Emitters.compileChecked(parsed.program(), parsed.diagnostics(), target, options);
+  }
+
+  /**
+   * Compiles what reading a program gave for one target without holding the output in memory: each document is
+   * handed to {@code sink} as soon as it is validated, in output order (kind, namespace, name), with its YAML;
+   * the result is the report. Use it for large programs; {@link #compile(ParseResult, Target, Options)} holds the
+   * whole output (objects and YAML) in memory.
+   *
+   * <p>When the report has errors, discard what the sink received: a later document may have failed validation
+   * after earlier ones were handed over (a result with errors hands over nothing).
+   *
+   * <pre>{@code
+   * ParseResult result = Netlingua.parse(Path.of("policies"));
+   * CompileReport report = Netlingua.compile(result, Target.KUBERNETES, Options.defaults(),
+   *     (document, yaml) -> Files.writeString(staging.resolve(document.name() + ".yaml"), yaml));
+   * if (report.hasErrors()) {
+   *   // delete the staging folder
+   * }
+   * }</pre>
+   *
+   * @param parsed what {@link #parse} gave
+   * @param target the target to compile for; one of {@link #targets()}
+   * @param options the mode, the target version and the facts about the cluster
+   * @param sink receives each validated document and its YAML text
+   * @return the documents by reference and every diagnostic, sorted
+   * @throws IOException what the sink threw; the run stopped there
+   */
+  public static CompileReport compile(ParseResult parsed, Target target, Options options, DocumentSink sink)
+      throws IOException {
+    Objects.requireNonNull(parsed, "parsed");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(sink, "sink");
+    if (parsed.hasErrors()) {
+      return new CompileReport(target, options, List.of(), parsed.diagnostics());
+    }
+    return Emitters.compileChecked(parsed.program(), parsed.diagnostics(), target, options, sink);
   }
 
   /**

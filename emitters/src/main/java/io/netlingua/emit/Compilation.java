@@ -2,8 +2,6 @@ package io.netlingua.emit;
 
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.SourceText;
-import io.netlingua.emit.report.JsonReport;
-import io.netlingua.emit.report.TextReport;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
 import java.util.List;
@@ -12,6 +10,10 @@ import java.util.Objects;
 /**
  * What compiling a program for one target gives: the objects, their YAML and every diagnostic. When a diagnostic
  * is an error there are no documents and no YAML: nothing may be written for that target.
+ *
+ * <p>A compilation holds the whole output in memory: the typed objects and the YAML text. For large programs,
+ * {@link Emitters#compileChecked(io.netlingua.model.Program, List, Target, Options, DocumentSink)} hands each
+ * validated document to a sink instead and returns only the {@link CompileReport}.
  *
  * @param target the target
  * @param options the options of the run
@@ -54,11 +56,16 @@ public record Compilation(
    * @param sources the text of the program's files, to quote source lines ({@link SourceText#NONE}: none)
    */
   public String textReport(SourceText sources) {
-    return TextReport.render(this, sources);
+    return report().textReport(sources);
+  }
+
+  /** The report of this compilation: the documents by reference and every diagnostic. */
+  public CompileReport report() {
+    return new CompileReport(target, options, documents.stream().map(EmittedDocument::ref).toList(), diagnostics);
   }
 
   /** The same report as JSON, valid against the {@code netlingua-report} schema (docs/reports.md). */
   public String jsonReport() {
-    return JsonReport.render(this);
+    return report().jsonReport();
   }
 }

@@ -18,11 +18,8 @@ import java.util.Optional;
 public record EmittedDocument(
     String apiVersion, String kind, Optional<String> namespace, String name, Object object, SourceSpan source) {
 
-  /** The order of documents in the output: kind, namespace (cluster-scoped first), name. */
-  public static final Comparator<EmittedDocument> ORDER =
-      Comparator.comparing(EmittedDocument::kind)
-          .thenComparing(d -> d.namespace().orElse(""))
-          .thenComparing(EmittedDocument::name);
+  /** The order of documents in the output: kind, namespace (cluster-scoped first), name ({@link DocumentRef#ORDER}). */
+  public static final Comparator<EmittedDocument> ORDER = Comparator.comparing(EmittedDocument::ref, DocumentRef.ORDER);
 
   public EmittedDocument {
     Objects.requireNonNull(apiVersion, "apiVersion");
@@ -31,5 +28,15 @@ public record EmittedDocument(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(object, "object");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** The object of a reference. */
+  public static EmittedDocument of(DocumentRef ref, Object object) {
+    return new EmittedDocument(ref.apiVersion(), ref.kind(), ref.namespace(), ref.name(), object, ref.source());
+  }
+
+  /** What the document is and where it comes from, without the object. */
+  public DocumentRef ref() {
+    return new DocumentRef(apiVersion, kind, namespace, name, source);
   }
 }

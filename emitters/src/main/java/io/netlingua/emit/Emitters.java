@@ -4,7 +4,9 @@ import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.emit.flannel.FlannelEmitter;
 import io.netlingua.emit.kubernetes.KubernetesEmitter;
+import io.netlingua.emit.internal.Work;
 import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.emit.validate.OutputValidator;
 import io.netlingua.emit.yaml.YamlWriter;
@@ -12,14 +14,19 @@ import io.netlingua.model.Program;
 import io.netlingua.targets.Capabilities;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The compile pipeline shared by every target: check, lower, sort, then refuse duplicate objects ({@code NL4002})
- * and validate every document against its schema ({@code NL4001}) before writing the validated trees as YAML.
+ * and validate every document against its schema ({@code NL4001}) before writing the validated trees as YAML. The
+ * output is streamed: each document is built, validated and written in turn, into a {@link DocumentSink} or into
+ * an in-memory {@link Compilation}.
  */
 public final class Emitters {
   private static final Map<Target, TargetEmitter> EMITTERS = new EnumMap<>(Target.class);
@@ -38,8 +45,8 @@ public final class Emitters {
   }
 
   /**
-   * Compiles a program for a target. The program is checked first (a program built in Java may hold mistakes the
-   * parser would have reported); with errors there, nothing is lowered.
+   * Compiles a program for a target, the whole output in memory. The program is checked first (a program built in
+   * Java may hold mistakes the parser would have reported); with errors there, nothing is lowered.
    */
   public static Compilation compile(Program program, Target target, Options options) {
     return compile(program, emitter(target), options);
@@ -47,11 +54,30 @@ public final class Emitters {
 
   /**
    * Compiles a program that the parser has already checked, without checking it again; {@code checks} are the
-   * parser's diagnostics (free of errors), carried into the compilation.
+   * parser's diagnostics (free of errors), carried into the compilation. The whole output is held in memory.
    */
   public static Compilation compileChecked(
       Program program, List<Diagnostic> checks, Target target, Options options) {
-    return lower(program, checks, emitter(target), options);
+    return inMemory(emitter(target), options, sink -> lower(program, checks, emitter(target), options, sink));
+  }
+
+  /**
+   * Compiles a program that the parser has already checked, handing each validated document to {@code sink} in
+   * output order as soon as it is written, without holding the output in memory. When the report has errors,
+   * what the sink received must be discarded (an invalid document may come after valid ones).
+   *
+   * @param program the program, free of errors
+   * @param checks the parser's diagnostics, carried into the report
+   * @param target the target
+   * @param options the options of the run
+   * @param sink receives each validated document and its YAML
+   * @return the documents by reference and every diagnostic
+   * @throws IOException what the sink threw; the run stopped there
+   */
+  public static CompileReport compileChecked(
+      Program program, List<Diagnostic> checks, Target target, Options options, DocumentSink sink)
+      throws IOException {
+    return lower(program, checks, emitter(target), options, sink);
   }
 
   private static TargetEmitter emitter(Target target) {
@@ -68,30 +94,72 @@ public final class Emitters {
     if (checks.stream().anyMatch(Diagnostic::isError)) {
       return new Compilation(emitter.target(), options, List.of(), checks, "");
     }
-    return lower(program, checks, emitter, options);
+    return inMemory(emitter, options, sink -> lower(program, checks, emitter, options, sink));
   }
 
-  private static Compilation lower(
-      Program program, List<Diagnostic> checks, TargetEmitter emitter, Options options) {
+  /** A streamed run whose documents are collected: the in-memory {@link Compilation}. */
+  private static Compilation inMemory(TargetEmitter emitter, Options options, Run run) {
+    List<EmittedDocument> documents = new ArrayList<>();
+    StringBuilder yaml = new StringBuilder();
+    CompileReport report;
+    try {
+      report = run.run((document, text) -> {
+        documents.add(document);
+        if (yaml.length() > 0) {
+          yaml.append(YamlWriter.SEPARATOR);
+        }
+        yaml.append(text);
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("a sink in memory does not fail", e);
+    }
+    return new Compilation(emitter.target(), options, documents, report.diagnostics(), yaml.toString());
+  }
+
+  /** A streamed run into a sink. */
+  private interface Run {
+    CompileReport run(DocumentSink sink) throws IOException;
+  }
+
+  /**
+   * Lowers, sorts the planned documents and refuses duplicates ({@code NL4002}); then, one document at a time,
+   * builds its object, validates its canonical tree ({@code NL4001}), writes that tree as YAML and hands it to the
+   * sink. Only the references of the whole output are held; each object is dropped once written.
+   */
+  private static CompileReport lower(
+      Program program, List<Diagnostic> checks, TargetEmitter emitter, Options options, DocumentSink sink)
+      throws IOException {
     if (checks.stream().anyMatch(Diagnostic::isError)) {
       throw new IllegalArgumentException("a program with errors is never lowered");
     }
     Target target = emitter.target();
     Degradations degradations =
         new Degradations(Capabilities.of(target, options.versionFor(target)), options.mode());
-    List<EmittedDocument> documents =
-        emitter.emit(program, options, degradations).stream().sorted(EmittedDocument.ORDER).toList();
+    List<PlannedDocument> planned = new ArrayList<>(emitter.emit(program, options, degradations));
+    planned.sort(Comparator.comparing(PlannedDocument::ref, DocumentRef.ORDER));
+    List<DocumentRef> refs = planned.stream().map(PlannedDocument::ref).toList();
     List<Diagnostic> diagnostics = new ArrayList<>(checks);
     diagnostics.addAll(degradations.diagnostics());
-    diagnostics.addAll(OutputValidator.duplicates(target, documents));
-    String yaml = "";
+    diagnostics.addAll(OutputValidator.duplicates(target, refs));
     // Validation runs on output that would be written: with an error already, nothing is, and an object a
     // lowering left incomplete would only add noise.
-    if (diagnostics.stream().noneMatch(Diagnostic::isError)) {
-      OutputValidator.Checked checked = OutputValidator.validate(target, documents);
-      diagnostics.addAll(checked.diagnostics());
-      yaml = YamlWriter.write(checked.trees());
+    if (diagnostics.stream().anyMatch(Diagnostic::isError)) {
+      return new CompileReport(target, options, List.of(), diagnostics);
     }
-    return new Compilation(target, options, documents, diagnostics, yaml);
+    Work work = Work.current();
+    boolean valid = true;
+    for (PlannedDocument p : planned) {
+      EmittedDocument document = p.build();
+      work.add(Work.Step.DOCUMENTS, 1);
+      OutputValidator.Document checked = OutputValidator.check(target, document);
+      if (checked.error().isPresent()) {
+        // Every invalid document is reported; the sink gets no more once one is.
+        diagnostics.add(checked.error().get());
+        valid = false;
+      } else if (valid) {
+        sink.accept(document, YamlWriter.write(checked.tree().get()));
+      }
+    }
+    return new CompileReport(target, options, refs, diagnostics);
   }
 }

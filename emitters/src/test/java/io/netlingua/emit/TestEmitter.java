@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Outcome;
 import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.model.Direction;
 import io.netlingua.model.Policy;
@@ -41,11 +42,11 @@ final class TestEmitter implements TargetEmitter {
   }
 
   @Override
-  public List<EmittedDocument> emit(Program program, Options options, Degradations degradations) {
+  public List<PlannedDocument> emit(Program program, Options options, Degradations degradations) {
     degradations.info(
         Code.NODE_LOCAL_TRAFFIC, SourceSpan.NONE,
         "kubernetes: traffic between a pod and its own node is always allowed");
-    List<EmittedDocument> documents = new ArrayList<>();
+    List<PlannedDocument> documents = new ArrayList<>();
     for (Policy policy : program.policies()) {
       for (Direction direction : Direction.values()) {
         for (Rule rule : policy.block(direction).map(b -> b.rules()).orElse(List.of())) {
@@ -58,7 +59,7 @@ final class TestEmitter implements TargetEmitter {
         }
       }
       for (NetworkPolicy object : lower.apply(policy)) {
-        documents.add(NetworkPolicies.document(object, policy.span()));
+        documents.add(PlannedDocument.of(NetworkPolicies.document(object, policy.span())));
       }
     }
     return documents;

@@ -4,9 +4,9 @@ import io.netlingua.Netlingua;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
-import io.netlingua.emit.Compilation;
+import io.netlingua.emit.CompileReport;
+import io.netlingua.emit.DocumentSink;
 import io.netlingua.emit.EmittedDocument;
-import io.netlingua.emit.validate.OutputFormat;
 import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.model.Cidr;
 import io.netlingua.model.SourceSpan;
@@ -15,12 +15,13 @@ import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -133,19 +134,150 @@ public final class CompileCommand implements Callable<Integer> {
       description = "the namespaces a cluster policy is expanded into on targets without cluster-wide policy")
   private List<String> namespaces = new ArrayList<>();
 
-  /** Compiles, writes when there is no error, reports, and returns the exit code. */
+  /**
+   * Compiles, streaming each validated document into a staging place (the new output folder, or a spool file for
+   * standard output), publishes it only when the run has no error, reports, and returns the exit code.
+   */
   @Override
   public Integer call() {
     Options options = options();
     ParseResult parsed = Netlingua.parse(paths);
-    Compilation compiled = Netlingua.compile(parsed, target, options);
-    if (!compiled.hasErrors()) {
-      compiled = write(compiled);
-    }
+    CompileReport compiled = out == null ? toStandardOutput(parsed, options) : toFolder(parsed, options);
     PrintWriter err = spec.commandLine().getErr();
     err.print(
         report == Choices.ReportFormat.JSON ? compiled.jsonReport() : compiled.textReport(parsed.sources()));
     return Programs.exitCode(compiled.diagnostics());
+  }
+
+  /**
+   * Writes the documents into {@code --out DIR/<target>/}, one file per document as it is validated, and moves the
+   * folder into place only when the run has no error. A folder that cannot be written is reported as NL5004 (and
+   * nothing was changed there).
+   */
+  private CompileReport toFolder(ParseResult parsed, Options options) {
+    Path folder = out.resolve(target.id());
+    OutputFolder staged;
+    try {
+      staged = OutputFolder.open(out, target.id());
+    } catch (IOException e) {
+      return unwritable(compile(parsed, options, new Guarded((d, yaml) -> { })), folder, e);
+    }
+    Guarded sink =
+        new Guarded((document, yaml) -> staged.write(document.ref().file(), yaml.getBytes(StandardCharsets.UTF_8)));
+    CompileReport compiled = compile(parsed, options, sink);
+    try (staged) {
+      if (sink.failure != null) {
+        return unwritable(compiled, folder, sink.failure);
+      }
+      if (!compiled.hasErrors()) {
+        staged.commit();
+      }
+      return compiled;
+    } catch (IOException e) {
+      // The move into place failed (the previous folder was moved back), or the staging folder could not be
+      // deleted.
+      return unwritable(compiled, folder, e);
+    }
+  }
+
+  /**
+   * Writes the documents on standard output, in output order, only once the run is known to have no error: until
+   * then they are spooled into a temporary file, so that a large output is never held in memory.
+   */
+  private CompileReport toStandardOutput(ParseResult parsed, Options options) {
+    Path spool = null;
+    try {
+      spool = Files.createTempFile("netlingua-", ".yaml");
+      CompileReport compiled;
+      Guarded sink;
+      try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
+        boolean[] first = {true};
+        sink = new Guarded((document, yaml) -> {
+          if (!first[0]) {
+            w.write(YamlWriter.SEPARATOR);
+          }
+          first[0] = false;
+          w.write(yaml);
+        });
+        compiled = compile(parsed, options, sink);
+      }
+      if (sink.failure != null) {
+        throw sink.failure;
+      }
+      if (!compiled.hasErrors()) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        try (Reader r = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+          r.transferTo(stdout);
+        }
+        stdout.flush();
+      }
+      return compiled;
+    } catch (IOException e) {
+      CompileReport compiled = compile(parsed, options, new Guarded((d, yaml) -> { }));
+      return unwritable(compiled, Path.of(System.getProperty("java.io.tmpdir")), e);
+    } finally {
+      deleteQuietly(spool);
+    }
+  }
+
+  /** A streamed compilation whose sink never throws. */
+  private CompileReport compile(ParseResult parsed, Options options, Guarded sink) {
+    try {
+      return Netlingua.compile(parsed, target, options, sink);
+    } catch (IOException e) {
+      throw new IllegalStateException("a guarded sink does not throw", e);
+    }
+  }
+
+  /** The report of a run whose output could not be written: its diagnostics plus NL5004, and no document. */
+  private CompileReport unwritable(CompileReport compiled, Path where, IOException e) {
+    boolean folder = out != null;
+    String message = folder
+        ? "cannot write the output folder '" + where + "': " + Failures.describeIo(e)
+        : "cannot spool the output in the temporary folder '" + where + "': " + Failures.describeIo(e);
+    String hint = folder
+        ? "choose another --out folder, or fix its permissions; the previous output is untouched"
+        : "set a writable temporary folder (java -Djava.io.tmpdir=DIR), or write with --out DIR";
+    List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
+    diagnostics.add(Diagnostic.of(Code.UNWRITABLE_OUTPUT, SourceSpan.point(where.toString(), 1, 1, 0), message, hint));
+    return new CompileReport(target, compiled.options(), List.of(), diagnostics);
+  }
+
+  /**
+   * A sink that keeps the first I/O failure of the one it wraps and takes nothing after it, so that the run goes on
+   * to its report (every diagnostic of the program) and the failure is reported beside them.
+   */
+  private static final class Guarded implements DocumentSink {
+    private final DocumentSink inner;
+    private IOException failure;
+
+    Guarded(DocumentSink inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void accept(EmittedDocument document, String yaml) {
+      if (failure != null) {
+        return;
+      }
+      try {
+        inner.accept(document, yaml);
+      } catch (IOException e) {
+        failure = e;
+      }
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file == null) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // A spool file left in the temporary folder is harmless; the run's outcome does not depend on it.
+      file.toFile().deleteOnExit();
+    }
   }
 
   /** The run's options; a namespace that is not a DNS-1123 label is a usage error. */
@@ -164,51 +296,5 @@ public final class CompileCommand implements Callable<Integer> {
 
   private static String[] text(List<Cidr> cidrs) {
     return cidrs.stream().map(Cidr::toString).toArray(String[]::new);
-  }
-
-  /**
-   * Writes the documents: to standard output, or into {@code --out DIR/<target>/}. A folder that cannot be
-   * written is reported as NL5004 in the compilation it returns (and nothing was changed there).
-   */
-  private Compilation write(Compilation compiled) {
-    if (out == null) {
-      spec.commandLine().getOut().print(compiled.yaml());
-      return compiled;
-    }
-    Map<String, byte[]> files = files(compiled);
-    Path folder = out.resolve(target.id());
-    try {
-      OutputFolder.replace(out, target.id(), files);
-      return compiled;
-    } catch (IOException e) {
-      List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
-      diagnostics.add(Diagnostic.of(Code.UNWRITABLE_OUTPUT, SourceSpan.point(folder.toString(), 1, 1, 0),
-          "cannot write the output folder '" + folder + "': " + Failures.describeIo(e),
-          "choose another --out folder, or fix its permissions; the previous output is untouched"));
-      return new Compilation(compiled.target(), compiled.options(), List.of(), diagnostics, "");
-    }
-  }
-
-  /**
-   * One file per document, {@code NAMESPACE/NAME.yaml} (a cluster-scoped object: {@code NAME.yaml}), each holding
-   * that document's YAML. Together, in order, they are exactly {@link Compilation#yaml()}, the text of the trees
-   * that were validated; anything else would be a bug in the writer, and nothing is written then.
-   */
-  private static Map<String, byte[]> files(Compilation compiled) {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    List<String> texts = new ArrayList<>();
-    for (EmittedDocument d : compiled.documents()) {
-      String text =
-          YamlWriter.write(List.of(YamlWriter.tree(d.object(), OutputFormat.of(compiled.target(), d).layout())));
-      texts.add(text);
-      String file = d.namespace().map(ns -> ns + "/").orElse("") + d.name() + ".yaml";
-      if (files.put(file, text.getBytes(StandardCharsets.UTF_8)) != null) {
-        throw new IllegalStateException("two documents written to " + file);
-      }
-    }
-    if (!String.join("---\n", texts).equals(compiled.yaml())) {
-      throw new IllegalStateException("the files of --out differ from the validated YAML");
-    }
-    return files;
   }
 }

@@ -6,31 +6,40 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
  * The folder {@code DIR/<target>/} that {@code compile --out DIR} owns, replaced as a whole so that a failed run
- * leaves the previous output untouched. The new files are written into a fresh temporary folder beside it
- * ({@code DIR/.<target>.new-*}); only when every file is written is the old folder moved aside
- * ({@code DIR/.<target>.old-*}), the new one moved into its place, and the old one deleted. Both moves are renames
- * within {@code DIR}, atomic on one file system; if the second fails, the old folder is moved back.
+ * leaves the previous output untouched. The new files are written, one by one as the compiler validates them,
+ * into a fresh temporary folder beside it ({@code DIR/.<target>.new-*}); only when the run ends without an error
+ * ({@link #commit}) is the old folder moved aside ({@code DIR/.<target>.old-*}), the new one moved into its place,
+ * and the old one deleted. Both moves are renames within {@code DIR}, atomic on one file system; if the second
+ * fails, the old folder is moved back. Closing a folder that was not committed deletes what was written.
  */
-final class OutputFolder {
+final class OutputFolder implements AutoCloseable {
+  private final Path dir;
+  private final String name;
+  private final Path target;
+  private final Path fresh;
 
-  private OutputFolder() {}
+  private OutputFolder(Path dir, String name, Path target, Path fresh) {
+    this.dir = dir;
+    this.name = name;
+    this.target = target;
+    this.fresh = fresh;
+  }
 
   /**
-   * Replaces {@code dir/name/} by a folder holding exactly {@code files}.
+   * Starts replacing {@code dir/name/}.
    *
    * @param dir the output folder named on the command line; created when missing
    * @param name the folder inside it that is replaced (the target's id)
-   * @param files relative path (with {@code /}) to content
-   * @throws IOException if anything cannot be written; then {@code dir/name/} is as it was
+   * @throws IOException if the folders cannot be made, or {@code dir/name} is not a folder; nothing changed then
    */
-  static void replace(Path dir, String name, Map<String, byte[]> files) throws IOException {
+  static OutputFolder open(Path dir, String name) throws IOException {
     Files.createDirectories(dir);
     Path target = dir.resolve(name);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
@@ -40,23 +49,33 @@ final class OutputFolder {
     }
     // Not Files.createTempDirectory, which makes the folder private (0700): the output gets the permissions any
     // new folder gets (the user's umask), as the files inside do.
-    Path fresh = Files.createDirectory(beside(dir, name, "new"));
-    try {
-      for (Map.Entry<String, byte[]> f : files.entrySet()) {
-        Path file = fresh.resolve(f.getKey()).normalize();
-        if (!file.startsWith(fresh) || file.equals(fresh)) {
-          throw new IllegalArgumentException("an output file outside its folder: " + f.getKey());
-        }
-        Files.createDirectories(file.getParent());
-        Files.write(file, f.getValue());
-      }
-      swap(dir, name, fresh, target);
-    } finally {
-      deleteTree(fresh);
-    }
+    return new OutputFolder(dir, name, target, Files.createDirectory(beside(dir, name, "new")));
   }
 
-  private static void swap(Path dir, String name, Path fresh, Path target) throws IOException {
+  /**
+   * Writes one file of the new folder.
+   *
+   * @param relative its path inside the folder, with {@code /}
+   * @param content its bytes
+   * @throws IOException if it cannot be written
+   * @throws IllegalArgumentException if the path leaves the folder
+   * @throws IllegalStateException if it names a file written already: two documents of one name are refused
+   *     before anything is written (NL4002), so this is a bug
+   */
+  void write(String relative, byte[] content) throws IOException {
+    Path file = fresh.resolve(relative).normalize();
+    if (!file.startsWith(fresh) || file.equals(fresh)) {
+      throw new IllegalArgumentException("an output file outside its folder: " + relative);
+    }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalStateException("two documents written to " + relative);
+    }
+    Files.createDirectories(file.getParent());
+    Files.write(file, content, StandardOpenOption.CREATE_NEW);
+  }
+
+  /** Puts the new folder in the place of {@code dir/name/}. */
+  void commit() throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       return;
@@ -70,6 +89,12 @@ final class OutputFolder {
       throw e;
     }
     deleteTree(old);
+  }
+
+  /** Deletes the new folder unless it was committed; {@code dir/name/} is then as it was. */
+  @Override
+  public void close() throws IOException {
+    deleteTree(fresh);
   }
 
   /** A fresh hidden name beside the folder: {@code DIR/.NAME.new-<random>}; a clash is vanishingly unlikely. */

@@ -1,8 +1,8 @@
 package io.netlingua.emit.flannel;
 
 import io.netlingua.diagnostics.Outcome;
-import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Program;
@@ -25,7 +25,7 @@ public final class FlannelEmitter implements TargetEmitter {
   }
 
   @Override
-  public List<EmittedDocument> emit(Program program, Options options, Degradations degradations) {
+  public List<PlannedDocument> emit(Program program, Options options, Degradations degradations) {
     for (Policy policy : program.policies()) {
       String what = policy.isClusterWide()
           ? "cluster policy '" + policy.name() + "'"

@@ -1,10 +1,13 @@
 package io.netlingua.emit.kubernetes;
 
 import io.netlingua.diagnostics.Outcome;
+import io.netlingua.emit.internal.Work;
 import io.netlingua.emit.lowering.AddressBlock;
 import io.netlingua.emit.lowering.ClusterAddresses;
 import io.netlingua.emit.lowering.DenyFolding;
+import io.netlingua.emit.lowering.LoweredRule;
 import io.netlingua.emit.lowering.PodSet;
+import io.netlingua.emit.lowering.PodSetIndex;
 import io.netlingua.emit.lowering.RuleSet;
 import io.netlingua.emit.lowering.Use;
 import io.netlingua.emit.spi.Degradations;
@@ -26,7 +29,11 @@ import io.netlingua.model.ServiceAccountPeer;
 import io.netlingua.model.ServicePeer;
 import io.netlingua.targets.Feature;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -50,11 +57,30 @@ final class DenyLowering {
     this.rules = rules;
   }
 
-  /** Folds every deny rule of the program, in source order, into the objects; returns the objects. */
+  /**
+   * Folds every deny rule of the program, in source order, into the objects; returns the objects. Each deny
+   * visits only the objects of its own policy and the objects an index finds may govern the same pods, so the
+   * cost grows with the program, not with its square.
+   */
   List<Unit> fold(List<Policy> policies, List<Unit> units) {
     List<Unit> out = new ArrayList<>(units);
+    // By identity: the units hold the very policies of the program, and a policy's deep equals is costly.
+    Map<Policy, List<Integer>> byPolicy = new IdentityHashMap<>();
+    Map<Direction, PodSetIndex> byPods = new EnumMap<>(Direction.class);
+    for (Direction d : Direction.values()) {
+      byPods.put(d, new PodSetIndex());
+    }
+    for (int i = 0; i < out.size(); i++) {
+      Unit u = out.get(i);
+      byPolicy.computeIfAbsent(u.policy(), p -> new ArrayList<>()).add(i);
+      for (Direction d : u.blocks().keySet()) {
+        byPods.get(d).add(i, u.governs());
+      }
+    }
+    Work.current().add(Work.Step.UNITS, out.size());
     for (Policy policy : policies) {
-      List<PodSet> subject = out.stream().filter(u -> u.policy().equals(policy)).map(Unit::governs).toList();
+      List<PodSet> subject =
+          byPolicy.getOrDefault(policy, List.of()).stream().map(i -> out.get(i).governs()).toList();
       for (Direction d : Direction.values()) {
         for (Rule rule : policy.block(d).map(RuleBlock::rules).orElse(List.of())) {
           if (rule.action() == Action.DENY) {
@@ -62,7 +88,7 @@ final class DenyLowering {
               rules.reportLog(rule, d);
             }
             if (!subject.isEmpty()) {
-              out = deny(policy, rule, d, subject, out);
+              deny(policy, rule, d, subject, out, byPods.get(d));
             }
           }
         }
@@ -71,7 +97,9 @@ final class DenyLowering {
     return out;
   }
 
-  private List<Unit> deny(Policy policy, Rule rule, Direction d, List<PodSet> subject, List<Unit> units) {
+  /** Folds one deny into {@code units}, in place: only the objects {@code byPods} finds for its subject. */
+  private void deny(
+      Policy policy, Rule rule, Direction d, List<PodSet> subject, List<Unit> units, PodSetIndex byPods) {
     Optional<Direction> dir = Optional.of(d);
     List<AddressBlock> deniedAddresses = new ArrayList<>();
     List<PodSet> deniedPods = new ArrayList<>();
@@ -153,20 +181,26 @@ final class DenyLowering {
           TARGET + "the deny rule is left out: a NetworkPolicy has no deny, and " + unfoldable.get(0)
               + " may be matched by allows that no except can cut (wider)",
           HINT);
-      return units;
+      return;
     }
     if (uses.stream().allMatch(u -> u.value() instanceof EntityPeer e && e.entity() == Entity.HOST)) {
-      return units;
+      return;
     }
-    List<Integer> index = new ArrayList<>();
-    List<RuleSet> sets = new ArrayList<>();
-    for (int i = 0; i < units.size(); i++) {
+    // The objects that may govern the same pods, in object order (so that the first blocking allow named in the
+    // report does not depend on the index); DenyFolding asks each whether it really does.
+    int[] index =
+        subject.stream().flatMapToInt(s -> Arrays.stream(byPods.mayOverlap(s))).sorted().distinct().toArray();
+    List<RuleSet> sets = new ArrayList<>(index.length);
+    long ruleCount = 0;
+    for (int i : index) {
       Unit u = units.get(i);
-      if (u.blocks().containsKey(d)) {
-        index.add(i);
-        sets.add(new RuleSet(u.governs(), d, u.blocks().get(d)));
-      }
+      List<LoweredRule> allows = u.blocks().get(d);
+      sets.add(new RuleSet(u.governs(), d, allows));
+      ruleCount += allows.size();
     }
+    Work work = Work.current();
+    work.add(Work.Step.INDEX_ENTRIES, index.length);
+    work.add(Work.Step.RULES, ruleCount);
     Optional<List<Port>> ports = rule.allPorts() ? Optional.empty() : Optional.of(rule.ports());
     DenyFolding.Result result =
         DenyFolding.fold(subject, new DenyFolding.Denied(deniedAddresses, deniedPods), ports, sets);
@@ -187,10 +221,8 @@ final class DenyLowering {
               + " may match the same flows and " + result.obstacle().orElseThrow().description() + " (wider)",
           HINT);
     }
-    List<Unit> out = new ArrayList<>(units);
-    for (int k = 0; k < index.size(); k++) {
-      out.set(index.get(k), units.get(index.get(k)).with(d, result.allows().get(k).rules()));
+    for (int k = 0; k < index.length; k++) {
+      units.set(index[k], units.get(index[k]).with(d, result.allows().get(k).rules()));
     }
-    return out;
   }
 }

@@ -2,11 +2,12 @@ package io.netlingua.emit.kubernetes;
 
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Outcome;
-import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.internal.Work;
 import io.netlingua.emit.lowering.ClusterAddresses;
 import io.netlingua.emit.lowering.LoweredRule;
 import io.netlingua.emit.lowering.Use;
 import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.emit.spi.TargetEmitter;
 import io.netlingua.model.Action;
 import io.netlingua.model.Direction;
@@ -42,7 +43,7 @@ public final class KubernetesEmitter implements TargetEmitter {
   }
 
   @Override
-  public List<EmittedDocument> emit(Program program, Options options, Degradations degradations) {
+  public List<PlannedDocument> emit(Program program, Options options, Degradations degradations) {
     List<Policy> policies = program.policies();
     if (policies.isEmpty()) {
       return List.of();
@@ -61,6 +62,7 @@ public final class KubernetesEmitter implements TargetEmitter {
       }
       units.addAll(units(policy, blocks, options, degradations));
     }
+    Work.current().add(Work.Step.UNITS, units.size());
     units = new DenyLowering(degradations, addresses, rules).fold(policies, units);
     addresses.report(degradations, target().id());
     policies.stream()

@@ -11,10 +11,11 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
-import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.DocumentRef;
 import io.netlingua.emit.lowering.LoweredPeer;
 import io.netlingua.emit.lowering.LoweredRule;
 import io.netlingua.emit.lowering.SelectorForm;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.model.AllPorts;
 import io.netlingua.model.Cidr;
 import io.netlingua.model.Direction;
@@ -40,38 +41,42 @@ final class NetworkPolicies {
 
   private NetworkPolicies() {}
 
-  /** The document of one object. */
-  static EmittedDocument document(Unit unit) {
+  /** The document of one object, built when the pipeline writes it. */
+  static PlannedDocument document(Unit unit) {
+    DocumentRef ref =
+        new DocumentRef(API_VERSION, KIND, Optional.of(unit.namespace()), unit.name(), unit.policy().span());
+    return new PlannedDocument(ref, () -> object(unit));
+  }
+
+  /** The Fabric8 NetworkPolicy of one object. */
+  private static NetworkPolicy object(Unit unit) {
     Map<String, String> annotations = new LinkedHashMap<>();
     unit.policy().description().ifPresent(d -> annotations.put(DESCRIPTION, d));
     annotations.put(SOURCE, unit.policy().span().file() + ":" + unit.policy().span().line());
     List<String> types = new ArrayList<>();
     unit.blocks().keySet().forEach(d -> types.add(d == Direction.INGRESS ? "Ingress" : "Egress"));
-    NetworkPolicy object =
-        new NetworkPolicyBuilder()
-            .withApiVersion(API_VERSION)
-            .withKind(KIND)
-            .withNewMetadata()
-            .withName(unit.name())
-            .withNamespace(unit.namespace())
-            .withLabels(Map.of(MANAGED_BY, "netlingua"))
-            .withAnnotations(annotations)
-            .endMetadata()
-            .withNewSpec()
-            .withPodSelector(selector(unit.pods()))
+    return new NetworkPolicyBuilder()
+        .withApiVersion(API_VERSION)
+        .withKind(KIND)
+        .withNewMetadata()
+        .withName(unit.name())
+        .withNamespace(unit.namespace())
+        .withLabels(Map.of(MANAGED_BY, "netlingua"))
+        .withAnnotations(annotations)
+        .endMetadata()
+        .withNewSpec()
+        .withPodSelector(selector(unit.pods()))
             // policyTypes is always written: without it a policy with no ingress rules also isolates ingress
             // (NetworkPolicySpec.policyTypes, networking.k8s.io/v1 API reference).
-            .withPolicyTypes(types)
-            .withIngress(unit.blocks().getOrDefault(Direction.INGRESS, List.of()).stream()
-                .map(r -> new NetworkPolicyIngressRule(peers(unit, r), ports(r)))
-                .toList())
-            .withEgress(unit.blocks().getOrDefault(Direction.EGRESS, List.of()).stream()
-                .map(r -> new NetworkPolicyEgressRule(ports(r), peers(unit, r)))
-                .toList())
-            .endSpec()
-            .build();
-    return new EmittedDocument(
-        API_VERSION, KIND, Optional.of(unit.namespace()), unit.name(), object, unit.policy().span());
+        .withPolicyTypes(types)
+        .withIngress(unit.blocks().getOrDefault(Direction.INGRESS, List.of()).stream()
+            .map(r -> new NetworkPolicyIngressRule(peers(unit, r), ports(r)))
+            .toList())
+        .withEgress(unit.blocks().getOrDefault(Direction.EGRESS, List.of()).stream()
+            .map(r -> new NetworkPolicyEgressRule(ports(r), peers(unit, r)))
+            .toList())
+        .endSpec()
+        .build();
   }
 
   /** A label selector in the Fabric8 form. */

@@ -95,7 +95,8 @@ public final class DenyFolding {
    * @param denySubject the pods the deny's policy governs (a union)
    * @param denied what the deny names
    * @param deniedPorts the deny's ports; empty for every port
-   * @param allows every rule set of the deny's direction, of every policy
+   * @param allows the rule sets of the deny's direction that may see it, in object order: at least every set whose
+   *     pods may overlap the deny's subject (a set that cannot is returned unchanged, so more is never wrong)
    */
   public static Result fold(
       List<PodSet> denySubject, Denied denied, Optional<List<Port>> deniedPorts, List<RuleSet> allows) {

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.Severity;
 import io.netlingua.diagnostics.TargetFinding;
-import io.netlingua.emit.Compilation;
-import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.CompileReport;
+import io.netlingua.emit.DocumentRef;
 import io.netlingua.model.SourceSpan;
 import java.io.UncheckedIOException;
 
@@ -38,7 +38,7 @@ public final class JsonReport {
   private JsonReport() {}
 
   /** The report of a compilation, ending with a line break. */
-  public static String render(Compilation compilation) {
+  public static String render(CompileReport compilation) {
     try {
       return WRITER.writeValueAsString(tree(compilation)) + "\n";
     } catch (JsonProcessingException e) {
@@ -47,7 +47,7 @@ public final class JsonReport {
   }
 
   /** The report as a tree (what {@link #render} writes). */
-  public static ObjectNode tree(Compilation compilation) {
+  public static ObjectNode tree(CompileReport compilation) {
     ObjectNode root = JSON.createObjectNode();
     root.put("target", compilation.target().id());
     root.put("version", compilation.targetVersion());
@@ -59,7 +59,7 @@ public final class JsonReport {
     summary.put("warnings", TextReport.count(compilation, Severity.WARNING));
     summary.put("infos", TextReport.count(compilation, Severity.INFO));
     ArrayNode documents = root.putArray("documents");
-    for (EmittedDocument d : compilation.documents()) {
+    for (DocumentRef d : compilation.documents()) {
       ObjectNode o = documents.addObject();
       o.put("apiVersion", d.apiVersion());
       o.put("kind", d.kind());

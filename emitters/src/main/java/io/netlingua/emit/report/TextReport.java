@@ -4,7 +4,7 @@ import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.DiagnosticRenderer;
 import io.netlingua.diagnostics.Severity;
 import io.netlingua.diagnostics.SourceText;
-import io.netlingua.emit.Compilation;
+import io.netlingua.emit.CompileReport;
 import io.netlingua.model.SourceSpan;
 import java.util.List;
 
@@ -35,7 +35,7 @@ public final class TextReport {
    * @param sources the program's text, to quote source lines
    * @return the report, ending with a line break
    */
-  public static String render(Compilation compilation, SourceText sources) {
+  public static String render(CompileReport compilation, SourceText sources) {
     StringBuilder out = new StringBuilder();
     out.append("netlingua: target ").append(compilation.target().id()).append(' ')
         .append(compilation.targetVersion()).append(", mode ").append(compilation.options().mode().id())
@@ -60,7 +60,7 @@ public final class TextReport {
   }
 
   /** {@code summary: 4 documents emitted, 0 errors, 1 warning} or {@code summary: nothing written, 2 errors, ...}. */
-  static String summary(Compilation compilation) {
+  static String summary(CompileReport compilation) {
     int documents = compilation.documents().size();
     String written =
         compilation.hasErrors()
@@ -70,7 +70,7 @@ public final class TextReport {
         + plural(count(compilation, Severity.WARNING), "warning");
   }
 
-  static int count(Compilation compilation, Severity severity) {
+  static int count(CompileReport compilation, Severity severity) {
     return (int) compilation.diagnostics().stream().filter(d -> d.severity() == severity).count();
   }
 

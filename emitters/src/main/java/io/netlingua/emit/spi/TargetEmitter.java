@@ -1,6 +1,5 @@
 package io.netlingua.emit.spi;
 
-import io.netlingua.emit.EmittedDocument;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
@@ -11,7 +10,7 @@ import java.util.List;
  * pipeline around it (checks, validation, sorting, YAML, reports) is shared.
  *
  * <p>An emitter reports every construct it does not translate exactly through {@link Degradations}, never drops
- * anything silently, and returns the objects it would write; when the report holds an error, the pipeline writes
+ * anything silently, and returns the objects it would write (planned: each is built when it is written); when the report holds an error, the pipeline writes
  * none of them.
  */
 public interface TargetEmitter {
@@ -25,7 +24,8 @@ public interface TargetEmitter {
    * @param program the program
    * @param options the mode, the target version and the stated cluster facts
    * @param degradations where every degradation and relied-on fact is reported
-   * @return the objects, in any order
+   * @return the objects it will write, in any order, each built only when the pipeline asks for it (after this
+   *     method returned, so the lowering must be complete by then)
    */
-  List<EmittedDocument> emit(Program program, Options options, Degradations degradations);
+  List<PlannedDocument> emit(Program program, Options options, Degradations degradations);
 }

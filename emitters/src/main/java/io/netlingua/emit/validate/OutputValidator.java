@@ -3,13 +3,15 @@ package io.netlingua.emit.validate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.emit.DocumentRef;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.targets.Target;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The checks every output passes before it is returned: no two objects of one kind, namespace and name
@@ -40,14 +42,14 @@ public final class OutputValidator {
    * gives NAME-1 and NAME-2 on Kubernetes, which another policy may be called; a cluster policy expanded into a
    * namespace meets a namespaced policy of its name.
    */
-  public static List<Diagnostic> duplicates(Target target, List<EmittedDocument> documents) {
-    Map<String, EmittedDocument> first = new LinkedHashMap<>();
+  public static List<Diagnostic> duplicates(Target target, List<DocumentRef> documents) {
+    Map<String, DocumentRef> first = new HashMap<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
-    List<EmittedDocument> bySource =
-        documents.stream().sorted(EmittedDocument.ORDER.thenComparing(EmittedDocument::source)).toList();
-    for (EmittedDocument d : bySource) {
-      String id = d.kind() + " " + d.namespace().map(ns -> ns + "/").orElse("") + d.name();
-      EmittedDocument earlier = first.putIfAbsent(id, d);
+    List<DocumentRef> bySource =
+        documents.stream().sorted(DocumentRef.ORDER.thenComparing(DocumentRef::source)).toList();
+    for (DocumentRef d : bySource) {
+      String id = d.id();
+      DocumentRef earlier = first.putIfAbsent(id, d);
       if (earlier != null) {
         diagnostics.add(
             Diagnostic.of(
@@ -60,7 +62,37 @@ public final class OutputValidator {
   }
 
   /**
-   * Converts each document to its canonical tree once and validates that tree.
+   * One document checked: its canonical tree when it is valid, otherwise the {@code NL4001} error.
+   *
+   * @param tree the tree that was validated, which is the one to write; empty when invalid
+   * @param error the error; empty when valid
+   */
+  public record Document(Optional<ObjectNode> tree, Optional<Diagnostic> error) {
+    public Document {
+      if (tree.isPresent() == error.isPresent()) {
+        throw new IllegalArgumentException("a checked document has a tree or an error, not both");
+      }
+    }
+  }
+
+  /**
+   * Converts a document to its canonical tree once and validates that tree.
+   *
+   * @param target the target that emitted the document
+   * @param document the document
+   * @return the tree, which {@link YamlWriter#write} writes, or the error
+   */
+  public static Document check(Target target, EmittedDocument document) {
+    OutputFormat format = OutputFormat.of(target, document);
+    ObjectNode tree = YamlWriter.tree(document.object(), format.layout());
+    List<String> errors = DocumentValidator.validate(format.schema(), tree);
+    return errors.isEmpty()
+        ? new Document(Optional.of(tree), Optional.empty())
+        : new Document(Optional.empty(), Optional.of(invalid(target, document, format.schema(), errors)));
+  }
+
+  /**
+   * Converts each document to its canonical tree once and validates that tree ({@link #check} of each).
    *
    * @param target the target that emitted the documents
    * @param documents the documents, in output order
@@ -70,14 +102,9 @@ public final class OutputValidator {
     List<ObjectNode> trees = new ArrayList<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
     for (EmittedDocument d : documents) {
-      OutputFormat format = OutputFormat.of(target, d);
-      ObjectNode tree = YamlWriter.tree(d.object(), format.layout());
-      List<String> errors = DocumentValidator.validate(format.schema(), tree);
-      if (errors.isEmpty()) {
-        trees.add(tree);
-      } else {
-        diagnostics.add(invalid(target, d, format.schema(), errors));
-      }
+      Document checked = check(target, d);
+      checked.tree().ifPresent(trees::add);
+      checked.error().ifPresent(diagnostics::add);
     }
     return new Checked(diagnostics.isEmpty() ? trees : List.of(), diagnostics);
   }

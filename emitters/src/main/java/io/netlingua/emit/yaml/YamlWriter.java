@@ -40,6 +40,9 @@ public final class YamlWriter {
               .stringQuotingChecker(new TypeSafeQuoting())
               .build());
 
+  /** What stands between two documents of a multi-document text. */
+  public static final String SEPARATOR = "---\n";
+
   private YamlWriter() {}
 
   /**
@@ -68,15 +71,25 @@ public final class YamlWriter {
     StringBuilder out = new StringBuilder();
     for (ObjectNode tree : trees) {
       if (out.length() > 0) {
-        out.append("---\n");
+        out.append(SEPARATOR);
       }
-      try {
-        out.append(YAML.writeValueAsString(tree));
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException("cannot write a YAML tree", e);
-      }
+      out.append(write(tree));
     }
     return out.toString();
+  }
+
+  /**
+   * Writes one canonical tree as a YAML document, without a separator.
+   *
+   * @param tree a tree from {@link #tree}
+   * @return the YAML text, ending with a line break
+   */
+  public static String write(ObjectNode tree) {
+    try {
+      return YAML.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException("cannot write a YAML tree", e);
+    }
   }
 
   private static ObjectNode canonical(ObjectNode node, String parentKey, YamlLayout layout) {

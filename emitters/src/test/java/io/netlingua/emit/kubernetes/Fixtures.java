@@ -13,6 +13,7 @@ import io.netlingua.emit.Compilation;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.Emitters;
 import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Capabilities;
 import io.netlingua.targets.Options;
@@ -58,7 +59,8 @@ final class Fixtures {
   static List<EmittedDocument> documents(Program program, Options options) {
     Degradations d = new Degradations(
         Capabilities.of(Target.KUBERNETES, options.versionFor(Target.KUBERNETES)), options.mode());
-    return new KubernetesEmitter().emit(program, options, d).stream().sorted(EmittedDocument.ORDER).toList();
+    return new KubernetesEmitter().emit(program, options, d).stream().map(PlannedDocument::build)
+        .sorted(EmittedDocument.ORDER).toList();
   }
 
   /** The one object of that name. */

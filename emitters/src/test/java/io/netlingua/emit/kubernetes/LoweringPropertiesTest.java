@@ -16,6 +16,7 @@ import io.netlingua.emit.lowering.Draw;
 import io.netlingua.emit.lowering.PodSet;
 import io.netlingua.emit.lowering.Use;
 import io.netlingua.emit.spi.Degradations;
+import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.model.AllPorts;
 import io.netlingua.model.Cidr;
 import io.netlingua.model.CidrPeer;
@@ -55,7 +56,9 @@ class LoweringPropertiesTest {
 
   private static Run run(Program program, Options options) {
     Degradations d = new Degradations(Capabilities.of(Target.KUBERNETES), options.mode());
-    return new Run(program, new KubernetesEmitter().emit(program, options, d), d.diagnostics());
+    return new Run(
+        program, new KubernetesEmitter().emit(program, options, d).stream().map(PlannedDocument::build).toList(),
+        d.diagnostics());
   }
 
   @Test
