@@ -1,16 +1,15 @@
 package io.netlingua.emit.kubernetes;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeerBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.netlingua.emit.DocumentRef;
 import io.netlingua.emit.lowering.LoweredPeer;
 import io.netlingua.emit.lowering.LoweredRule;
@@ -48,47 +47,47 @@ final class NetworkPolicies {
     return new PlannedDocument(ref, () -> object(unit));
   }
 
-  /** The Fabric8 NetworkPolicy of one object. */
+  /**
+   * The Fabric8 NetworkPolicy of one object, made with the model's constructors and setters rather than its fluent
+   * builders, which copy every nested object once more on {@code build()} (the same object either way).
+   */
   private static NetworkPolicy object(Unit unit) {
     Map<String, String> annotations = new LinkedHashMap<>();
     unit.policy().description().ifPresent(d -> annotations.put(DESCRIPTION, d));
     annotations.put(SOURCE, unit.policy().span().file() + ":" + unit.policy().span().line());
-    List<String> types = new ArrayList<>();
-    unit.blocks().keySet().forEach(d -> types.add(d == Direction.INGRESS ? "Ingress" : "Egress"));
-    return new NetworkPolicyBuilder()
-        .withApiVersion(API_VERSION)
-        .withKind(KIND)
-        .withNewMetadata()
-        .withName(unit.name())
-        .withNamespace(unit.namespace())
-        .withLabels(Map.of(MANAGED_BY, "netlingua"))
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .withPodSelector(selector(unit.pods()))
-            // policyTypes is always written: without it a policy with no ingress rules also isolates ingress
-            // (NetworkPolicySpec.policyTypes, networking.k8s.io/v1 API reference).
-        .withPolicyTypes(types)
-        .withIngress(unit.blocks().getOrDefault(Direction.INGRESS, List.of()).stream()
-            .map(r -> new NetworkPolicyIngressRule(peers(unit, r), ports(r)))
-            .toList())
-        .withEgress(unit.blocks().getOrDefault(Direction.EGRESS, List.of()).stream()
-            .map(r -> new NetworkPolicyEgressRule(ports(r), peers(unit, r)))
-            .toList())
-        .endSpec()
-        .build();
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(unit.name());
+    metadata.setNamespace(unit.namespace());
+    metadata.setLabels(Map.of(MANAGED_BY, "netlingua"));
+    metadata.setAnnotations(annotations);
+    List<String> types = new ArrayList<>(2);
+    List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
+    List<NetworkPolicyEgressRule> egress = new ArrayList<>();
+    unit.blocks().forEach((direction, rules) -> {
+      types.add(direction == Direction.INGRESS ? "Ingress" : "Egress");
+      for (LoweredRule r : rules) {
+        if (direction == Direction.INGRESS) {
+          ingress.add(new NetworkPolicyIngressRule(peers(unit, r), ports(r)));
+        } else {
+          egress.add(new NetworkPolicyEgressRule(ports(r), peers(unit, r)));
+        }
+      }
+    });
+    // policyTypes is always written: without it a policy with no ingress rules also isolates ingress
+    // (NetworkPolicySpec.policyTypes, networking.k8s.io/v1 API reference).
+    NetworkPolicySpec spec = new NetworkPolicySpec(egress, ingress, selector(unit.pods()), types);
+    return new NetworkPolicy(API_VERSION, KIND, metadata, spec);
   }
 
   /** A label selector in the Fabric8 form. */
   static io.fabric8.kubernetes.api.model.LabelSelector selector(LabelSelector selector) {
     SelectorForm form = SelectorForm.of(selector);
-    return new LabelSelectorBuilder()
-        .withMatchLabels(form.matchLabels().isEmpty() ? null : new LinkedHashMap<>(form.matchLabels()))
-        .withMatchExpressions(form.matchExpressions().stream()
-            .map(e -> new LabelSelectorRequirement(
-                e.key(), e.operator(), e.values().isEmpty() ? null : e.values()))
-            .toList())
-        .build();
+    List<LabelSelectorRequirement> expressions = new ArrayList<>(form.matchExpressions().size());
+    for (SelectorForm.Expression e : form.matchExpressions()) {
+      expressions.add(new LabelSelectorRequirement(e.key(), e.operator(), e.values().isEmpty() ? null : e.values()));
+    }
+    return new io.fabric8.kubernetes.api.model.LabelSelector(
+        expressions, form.matchLabels().isEmpty() ? null : new LinkedHashMap<>(form.matchLabels()));
   }
 
   /** The peers of a rule; {@code null} (no list) for a rule of every peer. */
@@ -108,20 +107,17 @@ final class NetworkPolicies {
             // from selectors".
             LabelSelector pods = p.pods().pods();
             if (p.pods().isOnlyNamespace(unit.namespace())) {
-              return new NetworkPolicyPeerBuilder().withPodSelector(selector(pods)).build();
+              return new NetworkPolicyPeer(null, null, selector(pods));
             }
-            return new NetworkPolicyPeerBuilder()
-                .withNamespaceSelector(selector(p.pods().namespaces()))
-                .withPodSelector(pods.selectsAll() ? null : selector(pods))
-                .build();
+            return new NetworkPolicyPeer(
+                null, selector(p.pods().namespaces()), pods.selectsAll() ? null : selector(pods));
           }
 
           @Override
           public NetworkPolicyPeer addresses(LoweredPeer.Addresses p) {
             List<String> except = p.block().except().stream().map(Cidr::toString).toList();
-            return new NetworkPolicyPeerBuilder()
-                .withIpBlock(new IPBlock(p.block().cidr().toString(), except.isEmpty() ? null : except))
-                .build();
+            return new NetworkPolicyPeer(
+                new IPBlock(p.block().cidr().toString(), except.isEmpty() ? null : except), null, null);
           }
         });
   }

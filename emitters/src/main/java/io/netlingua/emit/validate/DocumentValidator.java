@@ -3,6 +3,7 @@ package io.netlingua.emit.validate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -31,6 +32,11 @@ public final class DocumentValidator {
   public static List<String> validate(String schema, JsonNode tree) {
     Schema compiled =
         SCHEMAS.computeIfAbsent(schema, name -> REGISTRY.getSchema(Schemas.text(name), InputFormat.JSON));
+    // Almost every document is valid: a yes-or-no run first stops at the first error and collects nothing, and
+    // only an invalid document is validated again for its messages.
+    if (compiled.validate(tree, OutputFormat.BOOLEAN)) {
+      return List.of();
+    }
     return compiled.validate(tree).stream().map(DocumentValidator::describe).toList();
   }
 

@@ -1,6 +1,7 @@
 package io.netlingua.emit.yaml;
 
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -26,6 +27,15 @@ final class TypeSafeQuoting extends StringQuotingChecker.Default {
               + "|\\.(nan|NaN|NAN)");
   private static final Resolver YAML_11 = new Resolver();
 
+  /**
+   * The words beginning with a letter that SnakeYAML's YAML 1.1 resolver takes for a boolean or null: its patterns
+   * BOOL and NULL (SnakeYAML 2.5 {@code Resolver}), the only ones filed under a letter. The one-letter forms
+   * ({@code y}, {@code n}) are quoted by Jackson's own check.
+   */
+  private static final Set<String> LETTER_WORDS = Set.of(
+      "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+      "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL");
+
   @Override
   public boolean needToQuoteName(String name) {
     return super.needToQuoteName(name) || otherType(name);
@@ -37,8 +47,27 @@ final class TypeSafeQuoting extends StringQuotingChecker.Default {
   }
 
   private static boolean otherType(String s) {
+    if (!s.isEmpty() && isAsciiLetter(s.charAt(0))) {
+      // Most scalars (keys, names, labels) begin with a letter. Of YAML 1.1's implicit types only the booleans and
+      // null begin so (SnakeYAML's Resolver files each pattern under its possible first characters), and no YAML
+      // 1.2 core number does: a set look-up and a character scan decide, without a regular expression.
+      return LETTER_WORDS.contains(s) || hasCharacterToEscape(s);
+    }
     return !Tag.STR.equals(YAML_11.resolve(NodeId.scalar, s, true)) || YAML_12_NUMBER.matcher(s).matches()
-        || s.chars().anyMatch(TypeSafeQuoting::needsEscape);
+        || hasCharacterToEscape(s);
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean hasCharacterToEscape(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (needsEscape(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean needsEscape(int c) {

@@ -10,10 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Deterministic YAML: the same objects give the same bytes, run after run and JVM after JVM.
@@ -94,15 +93,16 @@ public final class YamlWriter {
 
   private static ObjectNode canonical(ObjectNode node, String parentKey, YamlLayout layout) {
     List<String> always = layout.listsUnder(parentKey);
-    Set<String> rest = new TreeSet<>(always);
-    node.fieldNames().forEachRemaining(rest::add);
-    Set<String> keys = new LinkedHashSet<>();
-    for (String key : layout.orderUnder(parentKey)) {
-      if (rest.remove(key)) {
-        keys.add(key);
+    List<String> order = layout.orderUnder(parentKey);
+    List<String> keys = new ArrayList<>(node.size() + always.size());
+    node.fieldNames().forEachRemaining(keys::add);
+    for (String list : always) {
+      if (!node.has(list)) {
+        keys.add(list);
       }
     }
-    keys.addAll(rest);
+    // The layout's keys first, in its order; then every other key, sorted.
+    keys.sort(Comparator.<String>comparingInt(k -> rank(order, k)).thenComparing(Comparator.naturalOrder()));
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     for (String key : keys) {
       JsonNode value = node.path(key);
@@ -115,6 +115,12 @@ public final class YamlWriter {
       out.set(key, canonicalValue(value, key, layout));
     }
     return out;
+  }
+
+  /** Where a key stands among the layout's leading keys; every other key after them. */
+  private static int rank(List<String> order, String key) {
+    int i = order.indexOf(key);
+    return i < 0 ? order.size() : i;
   }
 
   private static JsonNode canonicalValue(JsonNode value, String key, YamlLayout layout) {
