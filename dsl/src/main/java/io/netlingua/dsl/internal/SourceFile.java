@@ -7,6 +7,10 @@ import java.util.Arrays;
  * The decoded text of one file with an index from positions to spans. ANTLR counts code points and only LF as a
  * line end; the language counts lines ended by LF, CRLF or CR, columns in code points and offsets in UTF-16
  * chars, so every span is computed here from code-point indexes.
+ *
+ * <p>Readers ask for spans roughly in source order, so the line found last is tried first (and then the next
+ * one) before a binary search: a span costs a few comparisons instead of a search over every line of the file.
+ * That remembered line makes an instance unfit for sharing between threads; one parse owns each.
  */
 public final class SourceFile {
   private final String name;
@@ -16,6 +20,8 @@ public final class SourceFile {
   /** Code-point index where each line starts. */
   private final int[] lineStarts;
   private final int codePoints;
+  /** The 1-based line of the position asked for last. */
+  private int lastLine = 1;
 
   /**
    * Indexes a decoded text (byte-order mark already removed).
@@ -84,6 +90,22 @@ public final class SourceFile {
 
   /** The 1-based line of a code-point index. */
   public int line(int cpIndex) {
+    int line = lastLine;
+    if (!onLine(cpIndex, line)) {
+      line = onLine(cpIndex, line + 1) ? line + 1 : search(cpIndex);
+      lastLine = line;
+    }
+    return line;
+  }
+
+  /** Whether a code-point index lies on a 1-based line (its last line runs to the end of the text and beyond). */
+  private boolean onLine(int cpIndex, int line) {
+    return line <= lineStarts.length
+        && lineStarts[line - 1] <= cpIndex
+        && (line == lineStarts.length || cpIndex < lineStarts[line]);
+  }
+
+  private int search(int cpIndex) {
     int i = Arrays.binarySearch(lineStarts, cpIndex);
     return i >= 0 ? i + 1 : -i - 1;
   }
@@ -97,8 +119,11 @@ public final class SourceFile {
   public SourceSpan span(int start, int end) {
     int from = Math.max(0, Math.min(start, codePoints));
     int to = Math.max(from, Math.min(end, codePoints));
+    int fromLine = line(from);
+    int toLine = line(to);
     return new SourceSpan(
-        name, line(from), column(from), line(to), column(to), charOffset(from), charOffset(to));
+        name, fromLine, from - lineStarts[fromLine - 1] + 1, toLine, to - lineStarts[toLine - 1] + 1,
+        charOffset(from), charOffset(to));
   }
 
   /** A span of one point at a code-point index. */
