@@ -129,6 +129,10 @@ final class FileUnit {
    * the reported errors count as well.
    */
   boolean hasError(ParserRuleContext ctx) {
+    // SLL prediction with bail-out stops at the first error, so a tree it finished holds none: no need to walk it.
+    if (!parsed.fellBackToLl()) {
+      return false;
+    }
     int start = ctx.getStart().getStartIndex();
     int end = ctx.getStop() == null ? start : ctx.getStop().getStopIndex();
     List<Integer> errors = parsed.errorTokens();
