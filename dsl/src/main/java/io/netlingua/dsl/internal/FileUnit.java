@@ -90,6 +90,12 @@ final class FileUnit {
 
   /** The text of a word: a WORD or keyword as written, a string without its quotes and escapes. */
   static String text(NplGrammarParser.WordContext word) {
+    // A word that parsed is its one token. Recovery may leave one empty or holding a deleted token as well (in a
+    // broken let, whose name is still read), and then its children say what it holds.
+    if (word.exception == null && word.getChildCount() == 1) {
+      Token token = word.getStart();
+      return token.getType() == NplGrammarParser.STRING ? string(token) : token.getText();
+    }
     return word.STRING() != null ? string(word.STRING().getSymbol()) : word.getText();
   }
 

@@ -74,8 +74,8 @@ final class LetResolver {
         continue;
       }
       LetTermContext term = frame.terms.get(frame.next++);
-      if (term.WORD() != null) {
-        LetDecl target = lookup(frame.let.unit, term.WORD().getText());
+      if (term.ref != null) {
+        LetDecl target = lookup(frame.let.unit, term.ref.getText());
         if (target != null && target.state == LetDecl.State.NEW) {
           target.state = LetDecl.State.IN_PROGRESS;
           stack.push(new Frame(target));
@@ -105,7 +105,7 @@ final class LetResolver {
         ports.add(p);
         isPeer = false;
       } else {
-        Token name = term.WORD().getSymbol();
+        Token name = term.ref;
         LetDecl target = target(unit, name);
         if (target == null) {
           failed = true;

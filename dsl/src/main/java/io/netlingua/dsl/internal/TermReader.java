@@ -99,7 +99,7 @@ final class TermReader {
     if (ctx instanceof PodsPeerContext) {
       PodsPeerContext p = (PodsPeerContext) ctx;
       LabelSelector pods =
-          p.LPAREN() == null ? LabelSelector.ALL : selector(p.selector(), p.LPAREN(), p.RPAREN(), "pods");
+          p.open == null ? LabelSelector.ALL : selector(p.selector(), p.open, p.close, "pods");
       NamespaceScope scope = p.scope() == null ? NamespaceScope.POLICY : scope(p.scope());
       return new PodPeer(pods, scope, span);
     }
@@ -109,7 +109,8 @@ final class TermReader {
     }
     if (ctx instanceof NamespacesPeerContext) {
       NamespacesPeerContext p = (NamespacesPeerContext) ctx;
-      LabelSelector namespaces = selector(p.selector(), p.LPAREN(), p.RPAREN(), "namespaces");
+      LabelSelector namespaces =
+          selector(p.selector(), p.LPAREN().getSymbol(), p.RPAREN().getSymbol(), "namespaces");
       return new PodPeer(LabelSelector.ALL, NamespaceScope.selected(namespaces), span);
     }
     if (ctx instanceof ServiceAccountPeerContext) {
@@ -149,7 +150,8 @@ final class TermReader {
     }
     if (ctx instanceof SelectedScopeContext) {
       SelectedScopeContext s = (SelectedScopeContext) ctx;
-      return NamespaceScope.selected(selector(s.selector(), s.LPAREN(), s.RPAREN(), "namespaces"));
+      return NamespaceScope.selected(
+          selector(s.selector(), s.LPAREN().getSymbol(), s.RPAREN().getSymbol(), "namespaces"));
     }
     if (ctx instanceof AnyScopeContext) {
       return NamespaceScope.ANY;
@@ -185,10 +187,10 @@ final class TermReader {
   // ------------------------------------------------------------------------------------------ selectors
 
   /** A selector in parentheses; {@code ()} is NL2033 and gives the all-selector so that reading goes on. */
-  private LabelSelector selector(SelectorContext ctx, TerminalNode open, TerminalNode close, String what) {
+  private LabelSelector selector(SelectorContext ctx, Token open, Token close, String what) {
     if (ctx == null) {
       unit.report(
-          Code.EMPTY_SELECTOR, unit.span(open.getSymbol(), close.getSymbol()),
+          Code.EMPTY_SELECTOR, unit.span(open, close),
           "'" + what + "()' has an empty selector", "write '" + what + "' without parentheses for all of them");
       return LabelSelector.ALL;
     }
@@ -203,7 +205,7 @@ final class TermReader {
     SourceSpan span = unit.span(ctx);
     if (ctx instanceof CompareRequirementContext) {
       CompareRequirementContext c = (CompareRequirementContext) ctx;
-      Operator op = c.NEQ() != null ? Operator.NOT_EQUALS : Operator.EQUALS;
+      Operator op = c.op.getType() == NplGrammarParser.NEQ ? Operator.NOT_EQUALS : Operator.EQUALS;
       return new LabelRequirement(key(c.labelKey()), op, List.of(FileUnit.text(c.word())), span);
     }
     if (ctx instanceof SetRequirementContext) {
@@ -213,7 +215,7 @@ final class TermReader {
         values.add(FileUnit.text(w));
       }
       return new LabelRequirement(
-          key(s.labelKey()), s.NOTIN() != null ? Operator.NOT_IN : Operator.IN, values, span);
+          key(s.labelKey()), s.op.getType() == NplGrammarParser.NOTIN ? Operator.NOT_IN : Operator.IN, values, span);
     }
     if (ctx instanceof ExistsRequirementContext) {
       return new LabelRequirement(
