@@ -107,6 +107,10 @@ final class FileUnit {
   /** The value of string text that starts with its opening quote: quotes removed, escapes undone. */
   static String unquote(String t) {
     int end = t.length() > 1 && t.endsWith("\"") && !escapedQuote(t) ? t.length() - 1 : t.length();
+    if (t.indexOf('\\', 1) < 0) {
+      // Most strings hold no escape: their value is the text between the quotes.
+      return t.substring(1, end);
+    }
     StringBuilder out = new StringBuilder(end);
     for (int i = 1; i < end; i++) {
       char c = t.charAt(i);
