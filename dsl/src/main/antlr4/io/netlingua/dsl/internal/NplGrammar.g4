@@ -11,6 +11,9 @@
  */
 grammar NplGrammar;
 
+/* Every context extends TreeNode, whose children list starts small: most nodes have one child. */
+options { contextSuperClass = TreeNode; }
+
 /*
  * Labels (verdict=, ref=, ...) name tokens the model builder reads: ANTLR sets a label while it parses, where
  * the accessor of a token (ALLOW(), WORD()) searches the children anew on every call.
