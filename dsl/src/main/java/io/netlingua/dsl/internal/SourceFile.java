@@ -34,7 +34,7 @@ public final class SourceFile {
     this.text = text;
     this.codePoints = text.codePointCount(0, text.length());
     this.charOffsets = codePoints == text.length() ? null : charOffsets(text, codePoints);
-    this.lineStarts = lineStarts(text);
+    this.lineStarts = charOffsets == null ? bmpLineStarts(text) : lineStarts(text);
   }
 
   private static int[] charOffsets(String text, int codePoints) {
@@ -46,6 +46,23 @@ public final class SourceFile {
     }
     out[codePoints] = text.length();
     return out;
+  }
+
+  /** {@link #lineStarts} of a text without surrogate pairs, where a code-point index is a char index. */
+  private static int[] bmpLineStarts(String text) {
+    int[] starts = new int[16];
+    int count = 1;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= length || text.charAt(i + 1) != '\n'))) {
+        if (count == starts.length) {
+          starts = Arrays.copyOf(starts, count * 2);
+        }
+        starts[count++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, count);
   }
 
   /** Line starts as code-point indexes; CRLF is one line end. */
@@ -93,7 +110,8 @@ public final class SourceFile {
     int line = lastLine;
     if (!onLine(cpIndex, line)) {
       line = onLine(cpIndex, line + 1) ? line + 1 : search(cpIndex);
-      lastLine = line;
+      // A negative index has line 0, which is no line to start from.
+      lastLine = Math.max(line, 1);
     }
     return line;
   }
@@ -105,8 +123,37 @@ public final class SourceFile {
         && (line == lineStarts.length || cpIndex < lineStarts[line]);
   }
 
+  /**
+   * The line of a code-point index found by galloping from the line found last: steps of 1, 2, 4, ... lines
+   * bracket it, then a binary search in the bracket. A jump of d lines (back to a policy's name, on to a let)
+   * costs about log d, not log of the file's lines.
+   */
   private int search(int cpIndex) {
-    int i = Arrays.binarySearch(lineStarts, cpIndex);
+    int near = lastLine - 1;
+    int low;
+    int high;
+    if (cpIndex >= lineStarts[near]) {
+      int step = 1;
+      low = near;
+      high = near + step;
+      while (high < lineStarts.length && lineStarts[high] <= cpIndex) {
+        low = high;
+        step *= 2;
+        high = near + step;
+      }
+      high = Math.min(high, lineStarts.length);
+    } else {
+      int step = 1;
+      high = near;
+      low = near - step;
+      while (low > 0 && lineStarts[low] > cpIndex) {
+        high = low;
+        step *= 2;
+        low = near - step;
+      }
+      low = Math.max(low, 0);
+    }
+    int i = Arrays.binarySearch(lineStarts, low, high, cpIndex);
     return i >= 0 ? i + 1 : -i - 1;
   }
 
