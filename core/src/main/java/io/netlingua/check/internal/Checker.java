@@ -52,7 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One run of the model checks over a program.
@@ -60,8 +60,10 @@ import java.util.function.Supplier;
  * <p>Two kinds of check: value checks (a label, a name, a port, a CIDR) report at the node holding the value, which
  * for a {@code let}'s entries lies inside the {@code let}'s definition; context checks (a peer kind in a direction,
  * what {@code select} names, which ports an L7 block sits on) report where the peer or port is used. A {@code let}
- * used many times expands to the same node objects each time, so value checks remember the nodes and lists they
- * have seen (by identity) and the cost stays linear in the program; equal findings are reported once.
+ * used many times expands to the same node objects each time, so value checks remember the nodes and lists of lets
+ * they have seen (by identity) and the cost stays linear in the program; equal findings are reported once. A peer or
+ * port written inline in a policy belongs to that one use: it is checked where it stands, without being
+ * remembered.
  */
 public final class Checker {
   private final Set<Diagnostic> found = new LinkedHashSet<>();
@@ -96,6 +98,9 @@ public final class Checker {
       this.test = test;
     }
   }
+
+  /** The hint of a check that has none to give. */
+  private static final UnaryOperator<String> NO_HINT = value -> null;
 
   private Checker() {}
 
@@ -144,9 +149,21 @@ public final class Checker {
     file.namespace().ifPresent(d -> namespaceName(d.name(), d.span()));
     for (Definition d : file.definitions()) {
       if (d instanceof Definition.Peers peers) {
-        peers.terms().forEach(this::peerTermValues);
+        for (PeerTerm term : peers.terms()) {
+          if (term instanceof PeerRef ref) {
+            peerTermValues(ref);
+          } else {
+            sharedPeerValues((Peer) term);
+          }
+        }
       } else {
-        ((Definition.Ports) d).terms().forEach(this::portTermValues);
+        for (PortTerm term : ((Definition.Ports) d).terms()) {
+          if (term instanceof PortRef ref) {
+            portTermValues(ref);
+          } else {
+            sharedPortValues((Port) term);
+          }
+        }
       }
     }
     for (Policy p : file.policies()) {
@@ -276,30 +293,47 @@ public final class Checker {
 
   // ---- value checks ------------------------------------------------------------------------------------------
 
+  /** The values of a term where it is used: a let's expansion once for the program, an inline peer here. */
   private void peerTermValues(PeerTerm term) {
     if (term instanceof PeerRef ref) {
       if (checkedValues.add(ref.peers())) {
-        ref.peers().forEach(this::peerValues);
+        for (Peer peer : ref.peers()) {
+          sharedPeerValues(peer);
+        }
       }
     } else {
       peerValues((Peer) term);
     }
   }
 
+  /** See {@link #peerTermValues}. */
   private void portTermValues(PortTerm term) {
     if (term instanceof PortRef ref) {
       if (checkedValues.add(ref.ports())) {
-        ref.ports().forEach(this::portValues);
+        for (Port port : ref.ports()) {
+          sharedPortValues(port);
+        }
       }
     } else {
       portValues((Port) term);
     }
   }
 
-  private void peerValues(Peer peer) {
-    if (!checkedValues.add(peer)) {
-      return;
+  /** A peer of a let, which every use of the let shares: checked the first time only. */
+  private void sharedPeerValues(Peer peer) {
+    if (checkedValues.add(peer)) {
+      peerValues(peer);
     }
+  }
+
+  /** A port of a let, which every use of the let shares: checked the first time only. */
+  private void sharedPortValues(Port port) {
+    if (checkedValues.add(port)) {
+      portValues(port);
+    }
+  }
+
+  private void peerValues(Peer peer) {
     peer.accept(
         new Peer.Visitor<Void>() {
           @Override
@@ -372,9 +406,6 @@ public final class Checker {
   }
 
   private void portValues(Port port) {
-    if (!checkedValues.add(port)) {
-      return;
-    }
     port.accept(
         new Port.Visitor<Void>() {
           @Override
@@ -400,7 +431,7 @@ public final class Checker {
           @Override
           public Void named(NamedPort p) {
             check(Code.INVALID_NAMED_PORT, "named port", p.name(), Syntax::portName, p.span(),
-                () -> lowerCaseHint(p.name(), Syntax::portName));
+                name -> lowerCaseHint(name, Syntax::portName));
             return null;
           }
 
@@ -437,35 +468,41 @@ public final class Checker {
   /** NL2027: a namespace name is a DNS-1123 label (ValidateNamespaceName). */
   private void namespaceName(String name, SourceSpan span) {
     check(Code.INVALID_NAMESPACE, "namespace name", name, Syntax::dns1123Label, span,
-        () -> lowerCaseHint(name, Syntax::dns1123Label));
+        value -> lowerCaseHint(value, Syntax::dns1123Label));
   }
 
   /** NL2029, with the name without its trailing dot as the hint when that is all that is wrong. */
   private void fqdnPattern(String what, String pattern, SourceSpan span) {
-    String undotted = pattern.endsWith(".") ? pattern.substring(0, pattern.length() - 1) : pattern;
-    check(Code.INVALID_FQDN, what, pattern, Syntax::fqdnPattern, span,
-        () -> !undotted.equals(pattern) && Syntax.fqdnPattern(undotted).isEmpty()
-            ? "write \"" + undotted + "\""
-            : null);
+    check(Code.INVALID_FQDN, what, pattern, Syntax::fqdnPattern, span, Checker::undottedHint);
+  }
+
+  /** {@code write "name"} when the pattern without its trailing dot is valid; null otherwise. */
+  private static String undottedHint(String pattern) {
+    if (!pattern.endsWith(".")) {
+      return null;
+    }
+    String undotted = pattern.substring(0, pattern.length() - 1);
+    return Syntax.fqdnPattern(undotted).isEmpty() ? "write \"" + undotted + "\"" : null;
   }
 
   private void check(
       Code code, String what, String value, Function<String, Optional<String>> syntax, SourceSpan span) {
-    check(code, what, value, syntax, span, () -> null);
+    check(code, what, value, syntax, span, NO_HINT);
   }
 
   /**
-   * Reports {@code invalid WHAT 'value': problem} when the syntax check finds a problem.
+   * Reports {@code invalid WHAT 'value': problem} when the syntax check finds a problem. Valid values, nearly all of
+   * them, cost the syntax check alone: the hint is a function of the value, asked only when there is a problem.
    *
-   * @param hint the hint, or null for none; asked only when there is a problem
+   * @param hint the hint of the value, or null for none
    */
   private void check(
       Code code, String what, String value, Function<String, Optional<String>> syntax, SourceSpan span,
-      Supplier<String> hint) {
-    syntax
-        .apply(value)
-        .ifPresent(problem -> report(
-            code, span, "invalid " + what + " " + Describe.quote(value) + ": " + problem, hint.get()));
+      UnaryOperator<String> hint) {
+    Optional<String> problem = syntax.apply(value);
+    if (problem.isPresent()) {
+      report(code, span, "invalid " + what + " " + Describe.quote(value) + ": " + problem.get(), hint.apply(value));
+    }
   }
 
   /** "did you mean 'shop'?" when the lower-case spelling is valid. */
@@ -520,15 +557,15 @@ public final class Checker {
   private void httpRule(HttpRule r) {
     r.method()
         .ifPresent(m -> check(Code.INVALID_HTTP, "HTTP method", m, Syntax::httpMethod, r.span(),
-            () -> suggestion(m, m.toUpperCase(Locale.ROOT), Syntax::httpMethod)));
+            method -> suggestion(method, method.toUpperCase(Locale.ROOT), Syntax::httpMethod)));
     r.path().ifPresent(path -> {
       String value = path.value();
       if (path.kind() == HttpRule.PathMatch.Kind.REGEX) {
         check(Code.INVALID_REGEX, "path regex", value, Re2::problem, r.span(),
-            () -> "path regexes are RE2 syntax: https://github.com/google/re2/wiki/Syntax");
+            regex -> "path regexes are RE2 syntax: https://github.com/google/re2/wiki/Syntax");
       } else {
         check(Code.INVALID_HTTP, "HTTP path", value, Syntax::httpPath, r.span(),
-            () -> value.startsWith("/") ? null : "write \"/" + value + "\"");
+            p -> p.startsWith("/") ? null : "write \"/" + p + "\"");
       }
     });
     r.host().ifPresent(h -> check(Code.INVALID_HTTP, "HTTP host", h, Syntax::httpHost, r.span()));

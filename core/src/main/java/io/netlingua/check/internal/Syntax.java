@@ -1,7 +1,6 @@
 package io.netlingua.check.internal;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The syntax of the names and values a program carries, checked the way Kubernetes (and, for L7 values, HTTP and
@@ -18,19 +17,14 @@ import java.util.regex.Pattern;
  *       https://github.com/kubernetes/kubernetes/blob/master/pkg/apis/core/validation/validation.go
  *   <li>label syntax as users read it: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/
  * </ul>
+ *
+ * <p>Every label, name and namespace of a program passes here, so the character classes are tested by hand (the
+ * regular expression each one stands for is in its comment): a matcher per value cost more than the rest of the
+ * check.
  */
 public final class Syntax {
-  private static final String DNS1123_LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern DNS1123_LABEL_RE = Pattern.compile(DNS1123_LABEL);
-  private static final Pattern DNS1123_SUBDOMAIN_RE =
-      Pattern.compile(DNS1123_LABEL + "(\\." + DNS1123_LABEL + ")*");
-  private static final Pattern DNS1035_LABEL_RE = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern QUALIFIED_NAME_RE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
-  private static final Pattern PORT_NAME_CHARS_RE = Pattern.compile("[-a-z0-9]+");
-  // RFC 7230 section 3.2.6: token = 1*tchar.
-  private static final Pattern TOKEN_RE = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
-  private static final Pattern KAFKA_NAME_RE = Pattern.compile("[a-zA-Z0-9._-]+");
-  private static final Pattern FQDN_LABEL_RE = Pattern.compile("[a-z0-9_*]([-a-z0-9_*]*[a-z0-9_*])?");
+  /** RFC 7230 section 3.2.6: token = 1*tchar, tchar = {@code [!#$%&'*+.^_`|~0-9A-Za-z-]}. */
+  private static final String TCHAR_SYMBOLS = "!#$%&'*+.^_`|~-";
 
   private static final int LABEL_MAX = 63;
   private static final int SUBDOMAIN_MAX = 253;
@@ -42,7 +36,7 @@ public final class Syntax {
     if (s.length() > LABEL_MAX) {
       return tooLong(s, LABEL_MAX);
     }
-    return DNS1123_LABEL_RE.matcher(s).matches()
+    return isDns1123Label(s, 0, s.length())
         ? Optional.empty()
         : Optional.of("must be lower-case letters, digits and '-', starting and ending with a letter or digit");
   }
@@ -52,7 +46,7 @@ public final class Syntax {
     if (s.length() > SUBDOMAIN_MAX) {
       return tooLong(s, SUBDOMAIN_MAX);
     }
-    return DNS1123_SUBDOMAIN_RE.matcher(s).matches()
+    return isDns1123Subdomain(s)
         ? Optional.empty()
         : Optional.of(
             "must be dot-separated lower-case labels of letters, digits and '-', each starting and ending with a"
@@ -64,7 +58,7 @@ public final class Syntax {
     if (s.length() > LABEL_MAX) {
       return tooLong(s, LABEL_MAX);
     }
-    return DNS1035_LABEL_RE.matcher(s).matches()
+    return !s.isEmpty() && lower(s.charAt(0)) && isDns1123Label(s, 0, s.length())
         ? Optional.empty()
         : Optional.of(
             "must be lower-case letters, digits and '-', starting with a letter and ending with a letter or"
@@ -98,7 +92,7 @@ public final class Syntax {
     if (name.length() > LABEL_MAX) {
       return Optional.of("has a name longer than " + LABEL_MAX + " characters");
     }
-    return QUALIFIED_NAME_RE.matcher(name).matches()
+    return isQualifiedName(name)
         ? Optional.empty()
         : Optional.of(
             "has a name that must be letters, digits, '-', '_' and '.', starting and ending with a letter or"
@@ -113,7 +107,7 @@ public final class Syntax {
     if (value.length() > LABEL_MAX) {
       return tooLong(value, LABEL_MAX);
     }
-    return QUALIFIED_NAME_RE.matcher(value).matches()
+    return isQualifiedName(value)
         ? Optional.empty()
         : Optional.of("must be letters, digits, '-', '_' and '.', starting and ending with a letter or digit");
   }
@@ -126,10 +120,15 @@ public final class Syntax {
     if (s.isEmpty() || s.length() > 15) {
       return Optional.of("must be 1 to 15 characters long");
     }
-    if (!PORT_NAME_CHARS_RE.matcher(s).matches()) {
-      return Optional.of("may contain only lower-case letters, digits and '-'");
+    boolean letter = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!lower(c) && !digit(c) && c != '-') {
+        return Optional.of("may contain only lower-case letters, digits and '-'");
+      }
+      letter |= lower(c);
     }
-    if (s.chars().noneMatch(c -> c >= 'a' && c <= 'z')) {
+    if (!letter) {
       return Optional.of("must contain at least one letter");
     }
     if (s.startsWith("-") || s.endsWith("-") || s.contains("--")) {
@@ -159,18 +158,21 @@ public final class Syntax {
     if (s.startsWith("*") && !s.startsWith("*.")) {
       return Optional.of("starts with '*' not followed by '.': a '*' matches inside one label only");
     }
-    for (String label : s.split("\\.", -1)) {
-      if (label.isEmpty()) {
+    for (int start = 0; start <= s.length(); ) {
+      int dot = s.indexOf('.', start);
+      int end = dot < 0 ? s.length() : dot;
+      if (end == start) {
         return Optional.of("has an empty label");
       }
-      if (label.length() > LABEL_MAX) {
+      if (end - start > LABEL_MAX) {
         return Optional.of("has a label longer than " + LABEL_MAX + " characters");
       }
-      if (!FQDN_LABEL_RE.matcher(label).matches()) {
+      if (!isFqdnLabel(s, start, end)) {
         return Optional.of(
             "has a label that is not lower-case letters, digits, '-', '_' and '*', starting and ending"
                 + " with a letter, digit or '*'");
       }
+      start = end + 1;
     }
     return Optional.empty();
   }
@@ -209,9 +211,14 @@ public final class Syntax {
     if (!s.startsWith("/")) {
       return Optional.of("must start with '/'");
     }
-    return s.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))
-        ? Optional.of("contains whitespace or a control character")
-        : Optional.empty();
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+        return Optional.of("contains whitespace or a control character");
+      }
+      i += Character.charCount(c);
+    }
+    return Optional.empty();
   }
 
   /** An HTTP host: a DNS name (labels of letters, digits and {@code -}), optionally {@code :port} (1-65535). */
@@ -221,7 +228,7 @@ public final class Syntax {
     if (colon >= 0) {
       host = s.substring(0, colon);
       String port = s.substring(colon + 1);
-      if (port.isEmpty() || port.length() > 5 || !port.chars().allMatch(c -> c >= '0' && c <= '9')
+      if (port.isEmpty() || port.length() > 5 || !allDigits(port)
           || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
         return Optional.of("has a port that is not 1 to 65535");
       }
@@ -231,16 +238,21 @@ public final class Syntax {
 
   /** An HTTP header name: an RFC 7230 token. */
   public static Optional<String> headerName(String s) {
-    return TOKEN_RE.matcher(s).matches()
+    return isToken(s)
         ? Optional.empty()
         : Optional.of("is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
   }
 
   /** An HTTP header value: no control character but tab (RFC 7230 field-value), so that it cannot split lines. */
   public static Optional<String> headerValue(String s) {
-    return s.codePoints().anyMatch(c -> c != '\t' && Character.isISOControl(c))
-        ? Optional.of("contains a control character")
-        : Optional.empty();
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      if (c != '\t' && Character.isISOControl(c)) {
+        return Optional.of("contains a control character");
+      }
+      i += Character.charCount(c);
+    }
+    return Optional.empty();
   }
 
   /**
@@ -254,7 +266,7 @@ public final class Syntax {
     if (s.equals(".") || s.equals("..")) {
       return Optional.of("may not be '.' or '..'");
     }
-    return KAFKA_NAME_RE.matcher(s).matches()
+    return isKafkaName(s)
         ? Optional.empty()
         : Optional.of("may contain only letters, digits, '.', '_' and '-'");
   }
@@ -264,12 +276,122 @@ public final class Syntax {
     if (s.isEmpty() || s.length() > 255) {
       return Optional.of("must be 1 to 255 characters long");
     }
-    return KAFKA_NAME_RE.matcher(s).matches()
+    return isKafkaName(s)
         ? Optional.empty()
         : Optional.of("may contain only letters, digits, '.', '_' and '-'");
   }
 
   private static Optional<String> tooLong(String s, int max) {
     return Optional.of("is " + s.length() + " characters long, more than " + max);
+  }
+
+  // ---- character classes -------------------------------------------------------------------------------------
+
+  /** {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} over {@code s[from, to)}. */
+  private static boolean isDns1123Label(String s, int from, int to) {
+    if (from >= to || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!lower(c) && !digit(c) && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A DNS-1123 label, then any number of {@code .} and another label. */
+  private static boolean isDns1123Subdomain(String s) {
+    int start = 0;
+    while (true) {
+      int dot = s.indexOf('.', start);
+      int end = dot < 0 ? s.length() : dot;
+      if (!isDns1123Label(s, start, end)) {
+        return false;
+      }
+      if (dot < 0) {
+        return true;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /** {@code [A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?}. */
+  private static boolean isQualifiedName(String s) {
+    int last = s.length() - 1;
+    if (last < 0 || !alphanumeric(s.charAt(0)) || !alphanumeric(s.charAt(last))) {
+      return false;
+    }
+    for (int i = 1; i < last; i++) {
+      char c = s.charAt(i);
+      if (!alphanumeric(c) && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-z0-9_*]([-a-z0-9_*]*[a-z0-9_*])?} over {@code s[from, to)}. */
+  private static boolean isFqdnLabel(String s, int from, int to) {
+    if (from >= to || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!lower(c) && !digit(c) && c != '-' && c != '_' && c != '*') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [!#$%&'*+.^_`|~0-9A-Za-z-]+}. */
+  private static boolean isToken(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!alphanumeric(c) && TCHAR_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code [a-zA-Z0-9._-]+}. */
+  private static boolean isKafkaName(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!alphanumeric(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!digit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean lower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean alphanumeric(char c) {
+    return lower(c) || (c >= 'A' && c <= 'Z') || digit(c);
   }
 }

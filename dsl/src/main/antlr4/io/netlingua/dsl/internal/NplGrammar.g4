@@ -11,6 +11,14 @@
  */
 grammar NplGrammar;
 
+/* Every context extends TreeNode, whose children list starts small: most nodes have one child. */
+options { contextSuperClass = TreeNode; }
+
+/*
+ * Labels (verdict=, ref=, ...) name tokens the model builder reads: ANTLR sets a label while it parses, where
+ * the accessor of a token (ALLOW(), WORD()) searches the children anew on every call.
+ */
+
 @parser::members {
   /** Whether ", X" continues an except list: X looks like an address (a let name never holds '.', ':' or '/'). */
   private boolean exceptContinues() {
@@ -34,22 +42,23 @@ item
   | CLUSTER POLICY word LBRACE policyItem* RBRACE                         # clusterPolicyDecl
   ;
 
-letTerm : peer | port | WORD ;
+letTerm : peer | port | ref=WORD ;
 
 policyItem
   : SELECT peerTerm (COMMA peerTerm)*                                     # selectClause
   | DESCRIPTION STRING                                                    # descriptionClause
-  | (INGRESS | EGRESS) LBRACE ruleDecl* RBRACE                            # ruleBlock
+  | direction=(INGRESS | EGRESS) LBRACE ruleDecl* RBRACE                  # ruleBlock
   ;
 
 ruleDecl
-  : LOG? (ALLOW | DENY) (FROM | TO) peerTerm (COMMA peerTerm)* (ON portTerm (COMMA portTerm)*)? l7Block?
+  : logged=LOG? verdict=(ALLOW | DENY) peerKeyword=(FROM | TO) peerTerm (COMMA peerTerm)*
+    (ON portTerm (COMMA portTerm)*)? l7Block?
   ;
 
-peerTerm : peer | WORD ;
+peerTerm : peer | ref=WORD ;
 
 peer
-  : PODS (LPAREN selector? RPAREN)? scope?                                # podsPeer
+  : PODS (open=LPAREN selector? close=RPAREN)? scope?                     # podsPeer
   | NAMESPACE word                                                        # namespacePeer
   | NAMESPACES LPAREN selector? RPAREN                                    # namespacesPeer
   | SERVICEACCOUNT word (IN NAMESPACE word)?                              # serviceAccountPeer
@@ -68,15 +77,15 @@ scope
 selector : requirement (COMMA requirement)* ;
 
 requirement
-  : labelKey (EQ | EQEQ | NEQ) word                                       # compareRequirement
-  | labelKey (IN | NOTIN) LPAREN word (COMMA word)* RPAREN                # setRequirement
+  : labelKey op=(EQ | EQEQ | NEQ) word                                    # compareRequirement
+  | labelKey op=(IN | NOTIN) LPAREN word (COMMA word)* RPAREN             # setRequirement
   | labelKey                                                              # existsRequirement
   | BANG labelKey                                                         # notExistsRequirement
   ;
 
 labelKey : word | PORTSPEC ;
 
-portTerm : port | WORD ;
+portTerm : port | ref=WORD ;
 
 port
   : PORTSPEC                                                              # specPort

@@ -90,6 +90,12 @@ final class FileUnit {
 
   /** The text of a word: a WORD or keyword as written, a string without its quotes and escapes. */
   static String text(NplGrammarParser.WordContext word) {
+    // A word that parsed is its one token. Recovery may leave one empty or holding a deleted token as well (in a
+    // broken let, whose name is still read), and then its children say what it holds.
+    if (word.exception == null && word.getChildCount() == 1) {
+      Token token = word.getStart();
+      return token.getType() == NplGrammarParser.STRING ? string(token) : token.getText();
+    }
     return word.STRING() != null ? string(word.STRING().getSymbol()) : word.getText();
   }
 
@@ -101,6 +107,10 @@ final class FileUnit {
   /** The value of string text that starts with its opening quote: quotes removed, escapes undone. */
   static String unquote(String t) {
     int end = t.length() > 1 && t.endsWith("\"") && !escapedQuote(t) ? t.length() - 1 : t.length();
+    if (t.indexOf('\\', 1) < 0) {
+      // Most strings hold no escape: their value is the text between the quotes.
+      return t.substring(1, end);
+    }
     StringBuilder out = new StringBuilder(end);
     for (int i = 1; i < end; i++) {
       char c = t.charAt(i);
@@ -129,6 +139,10 @@ final class FileUnit {
    * the reported errors count as well.
    */
   boolean hasError(ParserRuleContext ctx) {
+    // SLL prediction with bail-out stops at the first error, so a tree it finished holds none: no need to walk it.
+    if (!parsed.fellBackToLl()) {
+      return false;
+    }
     int start = ctx.getStart().getStartIndex();
     int end = ctx.getStop() == null ? start : ctx.getStop().getStopIndex();
     List<Integer> errors = parsed.errorTokens();

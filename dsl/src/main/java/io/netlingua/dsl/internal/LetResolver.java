@@ -68,15 +68,14 @@ final class LetResolver {
     stack.push(new Frame(root));
     while (!stack.isEmpty()) {
       Frame frame = stack.peek();
-      List<LetTermContext> terms = frame.let.ctx.letTerm();
-      if (frame.next == terms.size()) {
+      if (frame.next == frame.terms.size()) {
         stack.pop();
         finish(frame.let);
         continue;
       }
-      LetTermContext term = terms.get(frame.next++);
-      if (term.WORD() != null) {
-        LetDecl target = lookup(frame.let.unit, term.WORD().getText());
+      LetTermContext term = frame.terms.get(frame.next++);
+      if (term.ref != null) {
+        LetDecl target = lookup(frame.let.unit, term.ref.getText());
         if (target != null && target.state == LetDecl.State.NEW) {
           target.state = LetDecl.State.IN_PROGRESS;
           stack.push(new Frame(target));
@@ -106,7 +105,7 @@ final class LetResolver {
         ports.add(p);
         isPeer = false;
       } else {
-        Token name = term.WORD().getSymbol();
+        Token name = term.ref;
         LetDecl target = target(unit, name);
         if (target == null) {
           failed = true;
@@ -213,13 +212,18 @@ final class LetResolver {
     return null;
   }
 
-  /** A let being resolved and the index of its next term. */
+  /**
+   * A let being resolved and the index of its next term. The terms are listed once: ANTLR's accessor builds a new
+   * list from the children on every call, and calling it per step made a let of n entries cost n squared.
+   */
   private static final class Frame {
     final LetDecl let;
+    final List<LetTermContext> terms;
     int next;
 
     Frame(LetDecl let) {
       this.let = let;
+      this.terms = let.ctx.letTerm();
     }
   }
 }

@@ -100,7 +100,8 @@ final class PolicyReader {
         }
       } else {
         RuleBlockContext b = (RuleBlockContext) item;
-        Direction direction = b.INGRESS() != null ? Direction.INGRESS : Direction.EGRESS;
+        Direction direction =
+            b.direction.getType() == NplGrammarParser.INGRESS ? Direction.INGRESS : Direction.EGRESS;
         RuleBlock block = block(b, direction);
         boolean seen = direction == Direction.INGRESS ? ingressSeen : egressSeen;
         if (seen) {
@@ -144,7 +145,7 @@ final class PolicyReader {
   }
 
   private Rule rule(RuleDeclContext ctx, Direction direction) {
-    Token keyword = ctx.FROM() != null ? ctx.FROM().getSymbol() : ctx.TO().getSymbol();
+    Token keyword = ctx.peerKeyword;
     if (!keyword.getText().equals(direction.peerKeyword())) {
       unit.report(
           Code.WRONG_PEER_KEYWORD, unit.span(keyword),
@@ -154,20 +155,20 @@ final class PolicyReader {
     List<PeerTerm> peers = peerTerms(ctx.peerTerm());
     List<PortTerm> ports = new ArrayList<>();
     for (PortTermContext p : ctx.portTerm()) {
-      PortTerm term = p.WORD() != null ? lets.portRef(unit, p.WORD().getSymbol()) : terms.port(p.port());
+      PortTerm term = p.ref != null ? lets.portRef(unit, p.ref) : terms.port(p.port());
       if (term != null) {
         ports.add(term);
       }
     }
     Optional<L7Block> l7 = ctx.l7Block() == null ? Optional.empty() : Optional.of(terms.l7(ctx.l7Block()));
-    Action action = ctx.ALLOW() != null ? Action.ALLOW : Action.DENY;
-    return new Rule(action, ctx.LOG() != null, peers, ports, l7, unit.span(ctx));
+    Action action = ctx.verdict.getType() == NplGrammarParser.ALLOW ? Action.ALLOW : Action.DENY;
+    return new Rule(action, ctx.logged != null, peers, ports, l7, unit.span(ctx));
   }
 
   private List<PeerTerm> peerTerms(List<PeerTermContext> contexts) {
     List<PeerTerm> out = new ArrayList<>();
     for (PeerTermContext p : contexts) {
-      PeerTerm term = p.WORD() != null ? lets.peerRef(unit, p.WORD().getSymbol()) : terms.peer(p.peer());
+      PeerTerm term = p.ref != null ? lets.peerRef(unit, p.ref) : terms.peer(p.peer());
       if (term != null) {
         out.add(term);
       }

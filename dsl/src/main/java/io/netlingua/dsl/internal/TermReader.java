@@ -68,9 +68,7 @@ import io.netlingua.model.ServicePeer;
 import io.netlingua.model.SourceSpan;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
@@ -83,8 +81,6 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class TermReader {
   private static final Pattern GRPC =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+/([A-Za-z_][A-Za-z0-9_]*|\\*)");
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Pattern RANGE = Pattern.compile("([0-9]+)-([0-9]+)");
 
   private final FileUnit unit;
 
@@ -99,7 +95,7 @@ final class TermReader {
     if (ctx instanceof PodsPeerContext) {
       PodsPeerContext p = (PodsPeerContext) ctx;
       LabelSelector pods =
-          p.LPAREN() == null ? LabelSelector.ALL : selector(p.selector(), p.LPAREN(), p.RPAREN(), "pods");
+          p.open == null ? LabelSelector.ALL : selector(p.selector(), p.open, p.close, "pods");
       NamespaceScope scope = p.scope() == null ? NamespaceScope.POLICY : scope(p.scope());
       return new PodPeer(pods, scope, span);
     }
@@ -109,7 +105,8 @@ final class TermReader {
     }
     if (ctx instanceof NamespacesPeerContext) {
       NamespacesPeerContext p = (NamespacesPeerContext) ctx;
-      LabelSelector namespaces = selector(p.selector(), p.LPAREN(), p.RPAREN(), "namespaces");
+      LabelSelector namespaces =
+          selector(p.selector(), p.LPAREN().getSymbol(), p.RPAREN().getSymbol(), "namespaces");
       return new PodPeer(LabelSelector.ALL, NamespaceScope.selected(namespaces), span);
     }
     if (ctx instanceof ServiceAccountPeerContext) {
@@ -149,7 +146,8 @@ final class TermReader {
     }
     if (ctx instanceof SelectedScopeContext) {
       SelectedScopeContext s = (SelectedScopeContext) ctx;
-      return NamespaceScope.selected(selector(s.selector(), s.LPAREN(), s.RPAREN(), "namespaces"));
+      return NamespaceScope.selected(
+          selector(s.selector(), s.LPAREN().getSymbol(), s.RPAREN().getSymbol(), "namespaces"));
     }
     if (ctx instanceof AnyScopeContext) {
       return NamespaceScope.ANY;
@@ -185,10 +183,10 @@ final class TermReader {
   // ------------------------------------------------------------------------------------------ selectors
 
   /** A selector in parentheses; {@code ()} is NL2033 and gives the all-selector so that reading goes on. */
-  private LabelSelector selector(SelectorContext ctx, TerminalNode open, TerminalNode close, String what) {
+  private LabelSelector selector(SelectorContext ctx, Token open, Token close, String what) {
     if (ctx == null) {
       unit.report(
-          Code.EMPTY_SELECTOR, unit.span(open.getSymbol(), close.getSymbol()),
+          Code.EMPTY_SELECTOR, unit.span(open, close),
           "'" + what + "()' has an empty selector", "write '" + what + "' without parentheses for all of them");
       return LabelSelector.ALL;
     }
@@ -203,7 +201,7 @@ final class TermReader {
     SourceSpan span = unit.span(ctx);
     if (ctx instanceof CompareRequirementContext) {
       CompareRequirementContext c = (CompareRequirementContext) ctx;
-      Operator op = c.NEQ() != null ? Operator.NOT_EQUALS : Operator.EQUALS;
+      Operator op = c.op.getType() == NplGrammarParser.NEQ ? Operator.NOT_EQUALS : Operator.EQUALS;
       return new LabelRequirement(key(c.labelKey()), op, List.of(FileUnit.text(c.word())), span);
     }
     if (ctx instanceof SetRequirementContext) {
@@ -213,7 +211,7 @@ final class TermReader {
         values.add(FileUnit.text(w));
       }
       return new LabelRequirement(
-          key(s.labelKey()), s.NOTIN() != null ? Operator.NOT_IN : Operator.IN, values, span);
+          key(s.labelKey()), s.op.getType() == NplGrammarParser.NOTIN ? Operator.NOT_IN : Operator.IN, values, span);
     }
     if (ctx instanceof ExistsRequirementContext) {
       return new LabelRequirement(
@@ -232,25 +230,25 @@ final class TermReader {
   Port port(PortContext ctx) {
     SourceSpan span = unit.span(ctx);
     if (ctx instanceof SpecPortContext) {
-      String text = ctx.getText();
+      String text = ctx.getStart().getText();
       int slash = text.indexOf('/');
-      Protocol protocol = Protocol.valueOf(text.substring(0, slash).toUpperCase(Locale.ROOT));
-      String rest = text.substring(slash + 1);
-      if (rest.startsWith("\"")) {
-        return new NamedPort(protocol, FileUnit.unquote(rest), span);
+      Protocol protocol = protocol(text.substring(0, slash));
+      int from = slash + 1;
+      if (text.charAt(from) == '"') {
+        return new NamedPort(protocol, FileUnit.unquote(text.substring(from)), span);
       }
-      if (DIGITS.matcher(rest).matches()) {
-        int port = number(rest);
+      if (digits(text, from, text.length())) {
+        int port = number(text, from, text.length());
         return new PortRange(protocol, port, port, span);
       }
-      Matcher range = RANGE.matcher(rest);
-      if (range.matches()) {
-        return new PortRange(protocol, number(range.group(1)), number(range.group(2)), span);
+      int dash = text.indexOf('-', from);
+      if (dash >= 0 && digits(text, from, dash) && digits(text, dash + 1, text.length())) {
+        return new PortRange(protocol, number(text, from, dash), number(text, dash + 1, text.length()), span);
       }
-      return new NamedPort(protocol, rest, span);
+      return new NamedPort(protocol, text.substring(from), span);
     }
     if (ctx instanceof ProtocolPortContext) {
-      return new AllPorts(Protocol.valueOf(ctx.getText().toUpperCase(Locale.ROOT)), span);
+      return new AllPorts(protocol(ctx.getStart().getText()), span);
     }
     IcmpPortContext icmp = (IcmpPortContext) ctx;
     List<TerminalNode> values = icmp.WORD();
@@ -262,19 +260,60 @@ final class TermReader {
 
   private Optional<Integer> icmpValue(TerminalNode value, String what) {
     String text = value.getText();
-    if (!DIGITS.matcher(text).matches()) {
+    if (!digits(text, 0, text.length())) {
       unit.report(
           Code.SYNTAX_ERROR, unit.span(value.getSymbol()),
           "expected an ICMP " + what + " number, found '" + Names.shorten(text) + "'");
       return Optional.empty();
     }
-    return Optional.of(number(text));
+    return Optional.of(number(text, 0, text.length()));
   }
 
-  /** A decimal number; values too large for an int become Integer.MAX_VALUE, which the checker rejects. */
-  private static int number(String digits) {
-    String d = digits.replaceFirst("^0+(?=.)", "");
-    return d.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(d);
+  /** The protocol of its keyword, which the lexer admits in lower case only. */
+  private static Protocol protocol(String keyword) {
+    switch (keyword) {
+      case "tcp":
+        return Protocol.TCP;
+      case "udp":
+        return Protocol.UDP;
+      case "sctp":
+        return Protocol.SCTP;
+      default:
+        throw new IllegalStateException("the grammar admits no protocol '" + keyword + "'");
+    }
+  }
+
+  /** Whether {@code text[from, to)} is one or more ASCII digits (checked by hand: this runs for every port). */
+  private static boolean digits(String text, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The decimal number of the digits {@code text[from, to)}; leading zeros are ignored, and values of more than
+   * nine significant digits become Integer.MAX_VALUE, which the checker rejects.
+   */
+  private static int number(String text, int from, int to) {
+    int start = from;
+    while (start < to - 1 && text.charAt(start) == '0') {
+      start++;
+    }
+    if (to - start > 9) {
+      return Integer.MAX_VALUE;
+    }
+    int value = 0;
+    for (int i = start; i < to; i++) {
+      value = value * 10 + (text.charAt(i) - '0');
+    }
+    return value;
   }
 
   // ------------------------------------------------------------------------------------------------- L7

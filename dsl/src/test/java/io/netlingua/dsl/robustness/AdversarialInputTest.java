@@ -184,6 +184,21 @@ class AdversarialInputTest {
     growth.assertLinear();
   }
 
+  @Test
+  void aWideLetGrowsLinearlyWithItsEntries() {
+    // One let of n entries, each naming another let: resolving it once must cost n, not n squared.
+    Growth growth = growth(n -> {
+      StringBuilder text = new StringBuilder("namespace n\nlet a = pods(app=a)\nlet wide = a");
+      for (int i = 1; i < n; i++) {
+        text.append(", a");
+      }
+      return text.append("\npolicy p {\n  select pods\n  ingress { allow from wide }\n}\n").toString();
+    }, 2000);
+    assertThat(growth.large().diagnostics()).isEmpty();
+    assertThat(growth.large().program().files().get(0).definitions()).hasSize(2);
+    growth.assertLinear();
+  }
+
   /** The results of parsing inputs of size n and 4n, and the bytes each parse allocated. */
   private record Growth(ParseResult small, long smallBytes, ParseResult large, long largeBytes) {
     void assertLinear() {
