@@ -50,6 +50,11 @@ public final class FileParser {
       errorTokens = errorTokens.stream().sorted().toList();
     }
 
+    /** The same file without its tree ({@code tree()} is then null), once its model is read. */
+    public ParsedFile withoutTree() {
+      return new ParsedFile(source, null, diagnostics, comments, fellBackToLl, errorTokens);
+    }
+
     /** A file that was not parsed (a limit or its encoding stopped it). */
     static ParsedFile unparsed(SourceFile source, List<Diagnostic> diagnostics, List<Comment> comments) {
       return new ParsedFile(source, null, diagnostics, comments, false, List.of());

@@ -30,7 +30,8 @@ final class FileUnit {
   final Path path;
   /** The program root its imports must stay in, or null for text given in memory. */
   final Path root;
-  final ParsedFile parsed;
+  /** The parsed file; its tree is dropped by {@link #releaseTree} once the file's model is read. */
+  ParsedFile parsed;
   final List<Diagnostic> diagnostics = new ArrayList<>();
 
   Optional<NamespaceDirective> namespace = Optional.empty();
@@ -54,6 +55,23 @@ final class FileUnit {
     this.root = root;
     this.parsed = parsed;
     diagnostics.addAll(parsed.diagnostics());
+  }
+
+  /**
+   * Drops the parse tree once the file's policies are read and its lets resolved: the tree is many times the size
+   * of the text, and a program of many files would otherwise hold every file's tree until the last is read. What
+   * importers still use stays: the resolved lets, the scope, the diagnostics, the source and the comments.
+   */
+  void releaseTree() {
+    for (LetDecl let : ownLets.values()) {
+      if (let.state != LetDecl.State.DONE) {
+        throw new IllegalStateException("a let is released before it is resolved: " + let.name);
+      }
+      let.ctx = null;
+    }
+    policies.clear();
+    importDecls.clear();
+    parsed = parsed.withoutTree();
   }
 
   /** The file name diagnostics use. */

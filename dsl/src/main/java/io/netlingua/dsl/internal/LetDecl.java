@@ -19,7 +19,8 @@ final class LetDecl {
 
   final FileUnit unit;
   final String name;
-  final NplGrammarParser.LetDeclContext ctx;
+  /** Its parse tree; null once the file's tree is released (a let is then resolved: {@link State#DONE}). */
+  NplGrammarParser.LetDeclContext ctx;
   final SourceSpan span;
   State state = State.NEW;
   /** The resolved definition; null when it could not be resolved (the reason is reported). */

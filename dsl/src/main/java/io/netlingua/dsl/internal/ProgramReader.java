@@ -54,6 +54,9 @@ public final class ProgramReader {
   private final List<Diagnostic> runDiagnostics = new ArrayList<>();
   /** Every file read, by real path (in-memory text by its name), in the order read. */
   private final Map<Object, FileUnit> units = new LinkedHashMap<>();
+  /** The files in the order they were loaded, and how many of them have their lets resolved. */
+  private final List<FileUnit> loadOrder = new ArrayList<>();
+  private int resolved;
 
   private ProgramReader(ParseLimits limits) {
     this.limits = limits;
@@ -73,13 +76,19 @@ public final class ProgramReader {
     }
     files.sort(Comparator.comparing(ProgramFile::name));
     Set<Path> seen = new HashSet<>();
-    List<FileUnit> program = new ArrayList<>();
+    List<PolicyFile> program = new ArrayList<>();
+    List<Comment> comments = new ArrayList<>();
     for (ProgramFile f : files) {
       if (seen.add(f.real())) {
-        reader.load(f.real(), f.name(), f.root(), null).ifPresent(program::add);
+        // Each file is read into the model as soon as it and its imports are loaded, and its tree dropped: the
+        // trees of a program of many files are never all in memory at once.
+        reader.load(f.real(), f.name(), f.root(), null).ifPresent(unit -> {
+          program.add(reader.model(unit, comments));
+          unit.releaseTree();
+        });
       }
     }
-    return reader.finish(program);
+    return reader.finish(program, comments);
   }
 
   /** Reads one file given in memory; it has no folder, so any import in it is reported as missing. */
@@ -87,6 +96,7 @@ public final class ProgramReader {
     ProgramReader reader = new ProgramReader(limits);
     FileUnit unit = reader.unit(null, null, Decoding.text(name, text, limits.maxFileBytes()));
     reader.units.put(name, unit);
+    reader.loadOrder.add(unit);
     reader.structure(unit);
     for (ImportDeclContext decl : unit.importDecls) {
       unit.report(
@@ -95,7 +105,9 @@ public final class ProgramReader {
           "parse the files from disk to use imports");
     }
     scope(unit, Map.of());
-    return reader.finish(List.of(unit));
+    List<Comment> comments = new ArrayList<>();
+    List<PolicyFile> program = List.of(reader.model(unit, comments));
+    return reader.finish(program, comments);
   }
 
   // -------------------------------------------------------------------------------------- finding files
@@ -201,6 +213,7 @@ public final class ProgramReader {
     }
     FileUnit unit = unit(real, root, Decoding.decode(name, bytes, limit));
     units.put(real, unit);
+    loadOrder.add(unit);
     structure(unit);
     unit.loading = true;
     Map<ImportDeclContext, FileUnit> imported = new LinkedHashMap<>();
@@ -392,27 +405,36 @@ public final class ProgramReader {
 
   // ---------------------------------------------------------------------------------------- the model
 
-  private ParseResult finish(List<FileUnit> program) {
-    for (FileUnit unit : units.values()) {
-      lets.resolve(unit);
+  /**
+   * The model of one file of the program, its comments added to {@code comments}. Its lets are resolved first, and
+   * so are those of the files it imports (loaded with it), so that its tree may be dropped afterwards.
+   */
+  private PolicyFile model(FileUnit unit, List<Comment> comments) {
+    resolveLoaded();
+    PolicyReader reader = new PolicyReader(unit, lets);
+    List<Policy> policies = new ArrayList<>();
+    for (var ctx : unit.policies) {
+      reader.read(ctx).ifPresent(policies::add);
     }
-    List<PolicyFile> files = new ArrayList<>();
-    List<Comment> comments = new ArrayList<>();
-    for (FileUnit unit : program) {
-      PolicyReader reader = new PolicyReader(unit, lets);
-      List<Policy> policies = new ArrayList<>();
-      for (var ctx : unit.policies) {
-        reader.read(ctx).ifPresent(policies::add);
+    List<Definition> definitions = new ArrayList<>();
+    for (LetDecl let : unit.ownLets.values()) {
+      if (let.definition != null) {
+        definitions.add(let.definition);
       }
-      List<Definition> definitions = new ArrayList<>();
-      for (LetDecl let : unit.ownLets.values()) {
-        if (let.definition != null) {
-          definitions.add(let.definition);
-        }
-      }
-      files.add(new PolicyFile(unit.name(), unit.namespace, unit.imports, definitions, policies));
-      comments.addAll(unit.parsed.comments());
     }
+    comments.addAll(unit.parsed.comments());
+    return new PolicyFile(unit.name(), unit.namespace, unit.imports, definitions, policies);
+  }
+
+  /** Resolves the lets of every file loaded since the last call, in load order (each file once). */
+  private void resolveLoaded() {
+    for (; resolved < loadOrder.size(); resolved++) {
+      lets.resolve(loadOrder.get(resolved));
+    }
+  }
+
+  private ParseResult finish(List<PolicyFile> files, List<Comment> comments) {
+    resolveLoaded();
     List<Diagnostic> diagnostics = new ArrayList<>(runDiagnostics);
     for (FileUnit unit : units.values()) {
       diagnostics.addAll(unit.diagnostics);
