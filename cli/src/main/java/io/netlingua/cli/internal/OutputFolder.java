@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -24,6 +26,8 @@ final class OutputFolder implements AutoCloseable {
   private final String name;
   private final Path target;
   private final Path fresh;
+  /** The folders made so far inside {@link #fresh}: one namespace holds many files. */
+  private final Set<Path> folders = new HashSet<>();
 
   private OutputFolder(Path dir, String name, Path target, Path fresh) {
     this.dir = dir;
@@ -67,11 +71,15 @@ final class OutputFolder implements AutoCloseable {
     if (!file.startsWith(fresh) || file.equals(fresh)) {
       throw new IllegalArgumentException("an output file outside its folder: " + relative);
     }
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-      throw new IllegalStateException("two documents written to " + relative);
+    Path parent = file.getParent();
+    if (folders.add(parent)) {
+      Files.createDirectories(parent);
     }
-    Files.createDirectories(file.getParent());
-    Files.write(file, content, StandardOpenOption.CREATE_NEW);
+    try {
+      Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      throw new IllegalStateException("two documents written to " + relative, e);
+    }
   }
 
   /** Puts the new folder in the place of {@code dir/name/}. */
