@@ -1,14 +1,13 @@
 package io.netlingua.benchmarks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.netlingua.Netlingua;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
 import io.netlingua.emit.validate.OutputValidator;
+import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
 import java.io.IOException;
@@ -75,13 +74,7 @@ public class CompileBenchmark {
   public int policies;
 
   /** The project writer's generator features, with Jackson's default quoting checker. */
-  private static final YAMLMapper FLOOR =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .disable(YAMLGenerator.Feature.SPLIT_LINES)
-              .build());
+  private static final YAMLMapper FLOOR = new YAMLMapper(YamlWriter.generatorFeatures().build());
 
   private Target compiledFor;
   private Options options;

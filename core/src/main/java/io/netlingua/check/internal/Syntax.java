@@ -1,6 +1,7 @@
 package io.netlingua.check.internal;
 
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The syntax of the names and values a program carries, checked the way Kubernetes (and, for L7 values, HTTP and
@@ -348,26 +349,21 @@ public final class Syntax {
 
   /** {@code [!#$%&'*+.^_`|~0-9A-Za-z-]+}. */
   private static boolean isToken(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!alphanumeric(c) && TCHAR_SYMBOLS.indexOf(c) < 0) {
-        return false;
-      }
-    }
-    return true;
+    return nonEmptyAndAll(s, c -> alphanumeric((char) c) || TCHAR_SYMBOLS.indexOf(c) >= 0);
   }
 
   /** {@code [a-zA-Z0-9._-]+}. */
   private static boolean isKafkaName(String s) {
+    return nonEmptyAndAll(s, c -> alphanumeric((char) c) || c == '.' || c == '_' || c == '-');
+  }
+
+  /** Whether a string has a character and every character passes the test. */
+  private static boolean nonEmptyAndAll(String s, IntPredicate test) {
     if (s.isEmpty()) {
       return false;
     }
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!alphanumeric(c) && c != '.' && c != '_' && c != '-') {
+      if (!test.test(s.charAt(i))) {
         return false;
       }
     }

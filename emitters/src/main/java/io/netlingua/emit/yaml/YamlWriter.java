@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
@@ -30,19 +31,26 @@ public final class YamlWriter {
   private static final ObjectMapper OBJECTS = new ObjectMapper();
 
   private static final YAMLMapper YAML =
-      new YAMLMapper(
-          YAMLFactory.builder()
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              // Long strings (descriptions, annotations) stay on one line instead of being folded.
-              .disable(YAMLGenerator.Feature.SPLIT_LINES)
-              .stringQuotingChecker(new TypeSafeQuoting())
-              .build());
+      new YAMLMapper(generatorFeatures().stringQuotingChecker(new TypeSafeQuoting()).build());
 
   /** What stands between two documents of a multi-document text. */
   public static final String SEPARATOR = "---\n";
 
   private YamlWriter() {}
+
+  /**
+   * The writer's generator features without its quoting checker (Jackson's default one then): what the compile
+   * benchmark's floor writes with, so that the floor follows the writer.
+   *
+   * @return a fresh factory builder
+   */
+  public static YAMLFactoryBuilder generatorFeatures() {
+    return YAMLFactory.builder()
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        // Long strings (descriptions, annotations) stay on one line instead of being folded.
+        .disable(YAMLGenerator.Feature.SPLIT_LINES);
+  }
 
   /**
    * The canonical tree of an emitted object.
