@@ -124,9 +124,10 @@ public final class Emitters {
   /**
    * Lowers, sorts the planned documents and refuses duplicates ({@code NL4002}); then, one document at a time,
    * builds its object, validates its canonical tree ({@code NL4001}), writes that tree as YAML and hands it to the
-   * sink. Only the references of the whole output are held; each object is dropped once written.
+   * sink. Only the references of the whole output are held; each object is dropped once written. Package-private
+   * so that tests can stream around an emitter of their own.
    */
-  private static CompileReport lower(
+  static CompileReport lower(
       Program program, List<Diagnostic> checks, TargetEmitter emitter, Options options, DocumentSink sink)
       throws IOException {
     if (checks.stream().anyMatch(Diagnostic::isError)) {

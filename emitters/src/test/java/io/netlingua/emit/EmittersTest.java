@@ -1,17 +1,21 @@
 package io.netlingua.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.model.Program;
 import io.netlingua.model.SourceSpan;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +61,47 @@ class EmittersTest {
         .contains("/spec/ingress/0/ports/0/protocol");
     assertThat(invalid.get(0).span().line()).isEqualTo(3);
     assertThat(invalid.get(0).hint()).hasValueSatisfying(h -> assertThat(h).contains("bug"));
+  }
+
+  @Test
+  void aStreamedRunHandsEachDocumentOverInOrderWithTheYamlOfTheInMemoryRun() throws IOException {
+    List<String> names = new ArrayList<>();
+    StringBuilder yaml = new StringBuilder();
+    CompileReport report = Emitters.lower(SHOP, List.of(), TestEmitter.valid(), FAIL_CLOSED, (document, text) -> {
+      names.add(document.name());
+      yaml.append(yaml.length() == 0 ? "" : YamlWriter.SEPARATOR).append(text);
+    });
+    Compilation inMemory = Emitters.compile(SHOP, TestEmitter.valid(), FAIL_CLOSED);
+    assertThat(names).containsExactly("api", "web");
+    assertThat(yaml.toString()).isEqualTo(inMemory.yaml());
+    assertThat(report).isEqualTo(inMemory.report());
+    assertThat(report.documents()).extracting(DocumentRef::file).containsExactly("shop/api.yaml", "shop/web.yaml");
+  }
+
+  @Test
+  void aStreamedRunStopsHandingOverAtTheFirstInvalidDocumentAndReportsEveryOne() throws IOException {
+    // The first document in output order (api) is invalid; the second (web) is valid but must not reach the sink.
+    TestEmitter firstBroken = new TestEmitter(p -> List.of(p.name().equals("api")
+        ? new NetworkPolicyBuilder(NetworkPolicies.api("shop", "api"))
+            .editSpec().editFirstIngress().editFirstPort().withProtocol("ICMP").endPort().endIngress().endSpec()
+            .build()
+        : NetworkPolicies.api("shop", p.name())));
+    List<String> received = new ArrayList<>();
+    CompileReport report =
+        Emitters.lower(SHOP, List.of(), firstBroken, FAIL_CLOSED, (document, text) -> received.add(document.name()));
+    assertThat(received).isEmpty();
+    assertThat(report.hasErrors()).isTrue();
+    assertThat(report.documents()).isEmpty();
+    assertThat(report.diagnostics()).filteredOn(d -> d.code() == Code.INVALID_OUTPUT).singleElement()
+        .satisfies(d -> assertThat(d.message()).contains("NetworkPolicy shop/api"));
+  }
+
+  @Test
+  void aSinkThatFailsStopsTheRunWithItsException() {
+    IOException full = new IOException("no space left on device");
+    assertThatThrownBy(() -> Emitters.lower(SHOP, List.of(), TestEmitter.valid(), FAIL_CLOSED, (document, text) -> {
+      throw full;
+    })).isSameAs(full);
   }
 
   @Test
