@@ -58,7 +58,8 @@ public final class Emitters {
    */
   public static Compilation compileChecked(
       Program program, List<Diagnostic> checks, Target target, Options options) {
-    return inMemory(emitter(target), options, sink -> lower(program, checks, emitter(target), options, sink));
+    TargetEmitter emitter = emitter(target);
+    return inMemory(emitter, options, sink -> lower(program, checks, emitter, options, sink));
   }
 
   /**

@@ -55,6 +55,9 @@ import picocli.CommandLine.Spec;
       " :cannot be written (NL5004): nothing written"
     })
 public final class CompileCommand implements Callable<Integer> {
+  /** A sink that keeps nothing: a run whose output cannot be stored still reports. */
+  private static final DocumentSink DISCARD = (document, yaml) -> { };
+
   @Spec private CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "a .npl file or a directory of them")
@@ -160,22 +163,24 @@ public final class CompileCommand implements Callable<Integer> {
     try {
       staged = OutputFolder.open(out, target.id());
     } catch (IOException e) {
-      return unwritable(compile(parsed, options, new Guarded((d, yaml) -> { })), folder, e);
+      // Nothing to write into: the program is still compiled once, for its report.
+      return unwritable(compile(parsed, options, new Guarded(DISCARD)), folder, e);
     }
     Guarded sink =
         new Guarded((document, yaml) -> staged.write(document.ref().file(), yaml.getBytes(StandardCharsets.UTF_8)));
-    CompileReport compiled = compile(parsed, options, sink);
+    // Assigned before anything below can throw an IOException (a guarded compilation throws none).
+    CompileReport compiled = null;
     try (staged) {
+      compiled = compile(parsed, options, sink);
       if (sink.failure != null) {
-        return unwritable(compiled, folder, sink.failure);
+        throw sink.failure;
       }
       if (!compiled.hasErrors()) {
         staged.commit();
       }
       return compiled;
     } catch (IOException e) {
-      // The move into place failed (the previous folder was moved back), or the staging folder could not be
-      // deleted.
+      // A file, the move into place (the previous folder was moved back) or the clean-up failed.
       return unwritable(compiled, folder, e);
     }
   }
@@ -185,20 +190,29 @@ public final class CompileCommand implements Callable<Integer> {
    * then they are spooled into a temporary file, so that a large output is never held in memory.
    */
   private CompileReport toStandardOutput(ParseResult parsed, Options options) {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
     Path spool = null;
+    Writer w;
     try {
       spool = Files.createTempFile("netlingua-", ".yaml");
-      CompileReport compiled;
-      Guarded sink;
-      try (Writer w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8)) {
-        boolean[] first = {true};
-        sink = new Guarded((document, yaml) -> {
-          if (!first[0]) {
-            w.write(YamlWriter.SEPARATOR);
-          }
-          first[0] = false;
-          w.write(yaml);
-        });
+      w = Files.newBufferedWriter(spool, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      deleteQuietly(spool);
+      return unwritable(compile(parsed, options, new Guarded(DISCARD)), tmp, e);
+    }
+    Path written = spool;
+    boolean[] first = {true};
+    Guarded sink = new Guarded((document, yaml) -> {
+      if (!first[0]) {
+        w.write(YamlWriter.SEPARATOR);
+      }
+      first[0] = false;
+      w.write(yaml);
+    });
+    // Assigned before anything below can throw an IOException (a guarded compilation throws none).
+    CompileReport compiled = null;
+    try {
+      try (w) {
         compiled = compile(parsed, options, sink);
       }
       if (sink.failure != null) {
@@ -206,17 +220,16 @@ public final class CompileCommand implements Callable<Integer> {
       }
       if (!compiled.hasErrors()) {
         PrintWriter stdout = spec.commandLine().getOut();
-        try (Reader r = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(written, StandardCharsets.UTF_8)) {
           r.transferTo(stdout);
         }
         stdout.flush();
       }
       return compiled;
     } catch (IOException e) {
-      CompileReport compiled = compile(parsed, options, new Guarded((d, yaml) -> { }));
-      return unwritable(compiled, Path.of(System.getProperty("java.io.tmpdir")), e);
+      return unwritable(compiled, tmp, e);
     } finally {
-      deleteQuietly(spool);
+      deleteQuietly(written);
     }
   }
 
