@@ -414,6 +414,37 @@ class ProgramCheckerTest {
     assertThat(found(http(headers))).containsExactly("NL2039 4:20", "NL2039 4:40");
   }
 
+  /**
+   * NL2039 for a path clause that would match other paths than it reads as: every path clause reads the path the
+   * server will serve (LANGUAGE.md, L7 block), so a query, a fragment, a malformed escape and a form that the
+   * normalisation changes are refused, each with its normal form as the hint where it has one.
+   */
+  @Test
+  void nl2039PathClauseOutsideItsNormalForm() {
+    assertThat(message(get().path("/api?x=1"))).contains("query string");
+    assertThat(message(get().pathPrefix("/api#top"))).contains("fragment");
+    assertThat(message(get().path("/api%zz"))).contains("two hex digits");
+    assertThat(message(get().path("/api%252Fv1"))).contains("double-encoded");
+    assertThat(message(get().path("/admin%00"))).contains("NUL");
+    assertThat(message(get().pathPrefix("/public/../admin"))).contains("'/admin'");
+    assertThat(of(http(at47(get().pathPrefix("/public/../admin"))), Code.INVALID_HTTP).get(0).hint())
+        .contains("write \"/admin\"");
+    assertThat(message(get().path("/api//v1"))).contains("'/api/v1'");
+    assertThat(message(get().path("/api;v=1"))).contains("'/api'");
+    assertThat(message(get().path("/a\\b"))).contains("'/a/b'");
+    assertThat(message(get().path("/api/./v1"))).contains("'/api/v1'");
+    assertThat(found(http(at47(get().pathPrefix("/api/"))))).as("a trailing '/' is allowed").isEmpty();
+    assertThat(found(http(at47(get().path("/a%20b"))))).as("an escape that decodes to itself").isEmpty();
+    assertThat(found(http(at47(get().path("/caf%C3%A9"))))).isEmpty();
+    assertThat(found(http(at47(get().pathRegex("/api/.*[?]x=1"))))).as("a regex reads the served path").isEmpty();
+  }
+
+  private String message(HttpRule.Builder rule) {
+    List<Diagnostic> found = of(http(at47(rule)), Code.INVALID_HTTP);
+    assertThat(found).hasSize(1);
+    return found.get(0).message();
+  }
+
   @Test
   void nl2040KafkaTopicAndClientId() {
     List<KafkaRule> rules = List.of(

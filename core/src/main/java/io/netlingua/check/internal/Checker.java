@@ -14,6 +14,7 @@ import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
 import io.netlingua.model.GrpcBlock;
 import io.netlingua.model.HttpBlock;
+import io.netlingua.model.HttpPaths;
 import io.netlingua.model.HttpRule;
 import io.netlingua.model.IcmpPort;
 import io.netlingua.model.KafkaBlock;
@@ -505,6 +506,17 @@ public final class Checker {
     }
   }
 
+  /** The path with a leading {@code /}, or its normal form when that is what it would match. */
+  private static String httpPathHint(String path) {
+    if (!path.startsWith("/")) {
+      return "write \"/" + path + "\"";
+    }
+    return HttpPaths.normalise(path)
+        .filter(normal -> Syntax.httpPath(normal).isEmpty())
+        .map(normal -> "write \"" + normal + "\"")
+        .orElse(null);
+  }
+
   /** "did you mean 'shop'?" when the lower-case spelling is valid. */
   private static String lowerCaseHint(String value, Function<String, Optional<String>> syntax) {
     return suggestion(value, value.toLowerCase(Locale.ROOT), syntax);
@@ -565,7 +577,7 @@ public final class Checker {
             regex -> "path regexes are RE2 syntax: https://github.com/google/re2/wiki/Syntax");
       } else {
         check(Code.INVALID_HTTP, "HTTP path", value, Syntax::httpPath, r.span(),
-            p -> p.startsWith("/") ? null : "write \"/" + p + "\"");
+            Checker::httpPathHint);
       }
     });
     r.host().ifPresent(h -> check(Code.INVALID_HTTP, "HTTP host", h, Syntax::httpHost, r.span()));

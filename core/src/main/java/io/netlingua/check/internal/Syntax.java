@@ -1,5 +1,6 @@
 package io.netlingua.check.internal;
 
+import io.netlingua.model.HttpPaths;
 import java.util.Optional;
 import java.util.function.IntPredicate;
 
@@ -217,9 +218,34 @@ public final class Syntax {
       if (Character.isWhitespace(c) || Character.isISOControl(c)) {
         return Optional.of("contains whitespace or a control character");
       }
+      if (c == '?' || c == '#') {
+        return Optional.of("holds '" + (char) c + "': a path clause reads the path without its "
+            + (c == '?' ? "query string" : "fragment"));
+      }
       i += Character.charCount(c);
     }
-    return Optional.empty();
+    Optional<String> malformed = HttpPaths.malformation(s);
+    if (malformed.isPresent()) {
+      return malformed;
+    }
+    String normal = HttpPaths.normalise(s).orElseThrow();
+    return isNormal(s, normal)
+        ? Optional.empty()
+        : Optional.of("is read as the server will serve it, '" + normal + "'");
+  }
+
+  /**
+   * Whether an exact or prefix path clause reads as it matches: its literal form (decoded once) is its normal form,
+   * but for one trailing {@code /}. Dot segments, {@code ;} parameters, {@code \} and repeated slashes would make it
+   * match paths it does not show.
+   */
+  private static boolean isNormal(String path, String normal) {
+    String literal = HttpPaths.literal(path).orElseThrow();
+    int n = literal.length();
+    if (n > 2 && literal.charAt(n - 1) == '/' && literal.charAt(n - 2) != '/') {
+      literal = literal.substring(0, n - 1);
+    }
+    return literal.equals(normal);
   }
 
   /** An HTTP host: a DNS name (labels of letters, digits and {@code -}), optionally {@code :port} (1-65535). */

@@ -10,6 +10,7 @@ import io.netlingua.model.DnsRule;
 import io.netlingua.model.GrpcBlock;
 import io.netlingua.model.GrpcRule;
 import io.netlingua.model.HttpBlock;
+import io.netlingua.model.HttpPaths;
 import io.netlingua.model.HttpRule;
 import io.netlingua.model.KafkaBlock;
 import io.netlingua.model.KafkaRule;
@@ -17,6 +18,8 @@ import io.netlingua.model.L7Block;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -31,9 +34,12 @@ interface L7Matcher {
     return block.accept(new L7Block.Visitor<L7Matcher>() {
       @Override
       public L7Matcher http(HttpBlock b) {
-        List<Predicate<HttpRequest>> alternatives = new ArrayList<>();
+        List<BiPredicate<HttpRequest, Optional<String>>> alternatives = new ArrayList<>();
         b.rules().forEach(r -> alternatives.add(httpAlternative(r)));
-        return flow -> flow.http().filter(h -> alternatives.stream().anyMatch(a -> a.test(h))).isPresent();
+        return flow -> flow.http().filter(h -> {
+          Optional<String> path = HttpPaths.normalise(h.path());
+          return alternatives.stream().anyMatch(a -> a.test(h, path));
+        }).isPresent();
       }
 
       @Override
@@ -57,26 +63,34 @@ interface L7Matcher {
     });
   }
 
-  /** One HTTP alternative: method (none: any), path exact, prefix or whole-path RE2 regex, host, headers. */
-  private static Predicate<HttpRequest> httpAlternative(HttpRule rule) {
-    Predicate<String> path = rule.path().map(L7Matcher::path).orElse(p -> true);
-    return h -> rule.method().map(h.method()::equals).orElse(true)
-        && path.test(h.path())
-        && rule.host().map(host -> h.host().filter(host::equals).isPresent()).orElse(true)
+  /**
+   * One HTTP alternative: method (none: any), path clause, host, headers. The alternative is given the request
+   * and its normal path (empty when malformed: it matches no path clause, and an alternative without one).
+   */
+  private static BiPredicate<HttpRequest, Optional<String>> httpAlternative(HttpRule rule) {
+    Predicate<String> path = rule.path().map(L7Matcher::path).orElse(null);
+    return (h, normal) -> rule.method().map(h.method()::equals).orElse(true)
+        && (path == null || normal.filter(path).isPresent())
+        && rule.host().map(host -> h.host().filter(sent -> HttpPaths.hostMatches(host, sent)).isPresent())
+            .orElse(true)
         && rule.headers().stream().allMatch(m -> {
           String sent = h.headers().get(m.name().toLowerCase(Locale.ROOT));
           return sent != null && m.value().map(sent::equals).orElse(true);
         });
   }
 
+  /**
+   * A path clause over a normal path: exact and prefix compare normal forms (a clause whose value is malformed,
+   * which the checker refuses, matches nothing), prefix by segment; a regex matches the whole served path.
+   */
   private static Predicate<String> path(HttpRule.PathMatch match) {
-    String value = match.value();
     return switch (match.kind()) {
-      case EXACT -> value::equals;
-      case PREFIX -> p -> p.startsWith(value);
+      case EXACT -> HttpPaths.normalise(match.value()).<Predicate<String>>map(v -> v::equals).orElse(p -> false);
+      case PREFIX -> HttpPaths.normalise(match.value())
+          .<Predicate<String>>map(v -> p -> HttpPaths.startsWithSegments(p, v)).orElse(p -> false);
       case REGEX -> {
-        Pattern pattern = compile(value);
-        yield pattern::matches;
+        Pattern pattern = compile(match.value());
+        yield p -> pattern.matches(HttpPaths.served(p));
       }
     };
   }
@@ -89,7 +103,10 @@ interface L7Matcher {
     }
   }
 
-  /** gRPC: a POST to {@code /package.Service/Method}, or to any method of the service for {@code Service/*}. */
+  /**
+   * gRPC: a POST to {@code /package.Service/Method}, or to any method of the service for {@code Service/*}, on the
+   * path as sent: gRPC servers route on the {@code :path} they receive, without normalising it.
+   */
   private static boolean grpcMatches(GrpcRule rule, HttpRequest h) {
     if (!h.method().equals("POST")) {
       return false;
