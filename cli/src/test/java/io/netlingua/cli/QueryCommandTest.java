@@ -96,6 +96,60 @@ class QueryCommandTest {
     assertThat(entry.get("reason").asText()).contains("backend");
   }
 
+  /**
+   * LANGUAGE.md's examples of the L7 block, end to end: a prefix by segment ({@code /api} vs {@code /apiary}), the
+   * path the server will serve ({@code /public/../admin}), a query string ({@code /api?x=1}) and a host with a port
+   * ({@code shop.example.com:8080}), in a flow file and on the command line.
+   */
+  @Test
+  void requestsAreJudgedOnThePathTheServerServesAndTheHostWithAnyPort() throws IOException {
+    Path l7 = write("l7.npl", """
+        namespace shop
+        policy backend {
+          select pods(app=backend)
+          ingress {
+            allow from pods(app=frontend) on tcp/8080 {
+              http GET path prefix "/api"
+              http GET path prefix "/public"
+              http GET path "/status" host "shop.example.com"
+              http GET path "/metrics" host "shop.example.com:9090"
+            }
+          }
+        }
+        """);
+    Path flows = write("l7-flows.yaml", """
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, http: {method: GET, path: /api}, expect: allow}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, http: {method: GET, path: /api/v1}, expect: allow}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, http: {method: GET, path: /apiary}, expect: deny}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, http: {method: GET, path: "/api?x=1"}, expect: allow}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, http: {method: GET, path: /public/../admin}, expect: deny}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, http: {method: GET, path: /public/./css}, expect: allow}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080,
+           http: {method: GET, path: /status, host: "shop.example.com:8080"}, expect: allow}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080,
+           http: {method: GET, path: /status, host: SHOP.example.com}, expect: allow}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080,
+           http: {method: GET, path: /metrics, host: shop.example.com}, expect: deny}
+        - {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080,
+           http: {method: GET, path: "/metrics?x=1", host: "shop.example.com:9090"}, expect: allow}
+        """);
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--flows", flows.toString(), l7.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode out = JSON.readTree(run.out());
+    assertThat(out).hasSize(10);
+    out.forEach(entry -> assertThat(entry.get("verdict").asText()).as(entry.toString())
+        .isEqualTo(entry.get("expect").asText()));
+    assertThat(out.get(2).get("reason").asText()).startsWith("ingress: request refused at L7 by allow rule");
+
+    CliRun line = CliRun.of("query", "--cluster", cluster.toString(),
+        "shop/frontend -> shop/backend tcp/8080 GET /api/v1?page=2 host shop.example.com:8080", l7.toString());
+    assertThat(line.exitCode()).as(line.err()).isZero();
+    assertThat(JSON.readTree(line.out()).get(0).get("verdict").asText()).isEqualTo("allow");
+    CliRun escape = CliRun.of("query", "--cluster", cluster.toString(),
+        "shop/frontend -> shop/backend tcp/8080 GET /public/../admin", l7.toString());
+    assertThat(JSON.readTree(escape.out()).get(0).get("verdict").asText()).isEqualTo("deny");
+  }
+
   @Test
   void badInputExitsTwoWithItsPlace() throws IOException {
     Path badCluster = write("bad.yaml", "pods: [{name: a}]\n");

@@ -11,8 +11,10 @@ import java.util.TreeMap;
  * An HTTP request (a gRPC call is a {@code POST} to {@code /package.Service/Method}).
  *
  * @param method the method, upper case
- * @param path the path, starting with {@code /}
- * @param host the Host header (lower case), if sent
+ * @param path the request target as the client sends it, starting with {@code /}: it may hold a query string, dot
+ *     segments, {@code ;} parameters and percent escapes, and path clauses read it as the server will serve it
+ *     ({@link io.netlingua.model.HttpPaths#normalise})
+ * @param host the Host header or {@code :authority} (lower case), with or without {@code :port}, if sent
  * @param headers the other headers, names lower case (HTTP header names are case-insensitive)
  */
 public record HttpRequest(String method, String path, Optional<String> host, Map<String, String> headers) {

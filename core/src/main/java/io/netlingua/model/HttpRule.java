@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param method the method in upper case; empty for {@code *} (any method)
  * @param path the path match, if any
- * @param host the exact host, in lower case (matched case-insensitively), if any
+ * @param host the host, in lower case, if any: without a port it matches the request's host with any port or none,
+ *     with a port only that port, case-insensitively ({@link HttpPaths#hostMatches})
  * @param headers required headers, in the order written
  * @param span where the alternative was written
  */
@@ -28,10 +29,11 @@ public record HttpRule(
   }
 
   /**
-   * A path clause.
+   * A path clause. Every kind reads the request's path as the server will serve it ({@link HttpPaths#normalise}):
+   * an exact path equals it (both in normal form), a prefix is a prefix by segment, a regex matches all of it.
    *
-   * @param kind exact, prefix or RE2 regex (matched against the whole path)
-   * @param value the path, prefix or pattern
+   * @param kind exact, prefix (by segment) or RE2 regex (matched against the whole served path)
+   * @param value the path, prefix or pattern, as written
    */
   public record PathMatch(Kind kind, String value) {
     /** How the path is compared. */
