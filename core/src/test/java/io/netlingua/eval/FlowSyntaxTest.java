@@ -42,6 +42,16 @@ class FlowSyntaxTest {
         .isEqualTo("shop/frontend -> shop/backend tcp/8080 GET /api/v1/orders host shop.example header x-a=1");
   }
 
+  /** A request target is kept as sent, query string, dot segments and escapes included, and a host with its port. */
+  @Test
+  void aRequestKeepsItsQueryStringAndItsHostPort() {
+    Flow f = flow("shop/frontend -> shop/backend tcp/8080 GET /api/../v1;x=2/orders?page=2&q=%2F host Shop.Example:8080");
+    assertThat(f.http()).contains(new HttpRequest("GET", "/api/../v1;x=2/orders?page=2&q=%2F",
+        Optional.of("shop.example:8080"), Map.of()));
+    assertThat(f.toString()).isEqualTo(
+        "shop/frontend -> shop/backend tcp/8080 GET /api/../v1;x=2/orders?page=2&q=%2F host shop.example:8080");
+  }
+
   @Test
   void nodesExternalsAddressesAndNamedPorts() {
     Flow f = flow("node:n2 -> shop/backend tcp/http");
