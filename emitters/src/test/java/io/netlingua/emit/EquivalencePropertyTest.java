@@ -14,18 +14,14 @@ import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.Flow;
 import io.netlingua.eval.FlowProtocol;
-import io.netlingua.eval.HttpRequest;
-import io.netlingua.eval.KafkaRequest;
 import io.netlingua.eval.NeutralEvaluator;
 import io.netlingua.eval.Verdict;
-import io.netlingua.model.KafkaRule;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
@@ -38,7 +34,8 @@ import org.quicktheories.core.Gen;
  * The report tells the truth about the objects (SEMANTICS.md section 4), for every target with an evaluator
  * ({@link Evaluators}): on random programs ({@link RandomPrograms}: every peer, port and L7 kind, denies, cluster
  * policies), random clusters that honour the run's facts ({@link RandomClusters}), every mode with and without
- * stated CIDRs, and every flow between the cluster's ends on a set of ports, ICMP types and L7 requests:
+ * stated CIDRs, and every flow between the cluster's ends on a set of ports and ICMP types, with a sample of the
+ * L7 requests on the boundaries of the program's own L7 alternatives ({@link RandomRequests}) per pair of ends:
  *
  * <ul>
  *   <li>where the report says nothing narrower or wider, the target's verdict equals the neutral one;
@@ -69,8 +66,9 @@ class EquivalencePropertyTest {
    * @param program the program
    * @param options the run's mode and facts
    * @param cluster the cluster, honouring the facts
+   * @param flows the flows to judge, between ends of the cluster (one failing is printed with the case)
    */
-  record Case(Program program, Options options, Cluster cluster) {
+  record Case(Program program, Options options, Cluster cluster, List<Flow> flows) {
     @Override
     public String toString() {
       StringBuilder sb = new StringBuilder("\n--- program (" + RandomPrograms.FILE + ")\n");
@@ -123,7 +121,8 @@ class EquivalencePropertyTest {
       Program program = programs.generate(in);
       Draw d = new Draw(in);
       Options options = d.pick(OPTIONS);
-      return new Case(program, options, RandomClusters.cluster(d, program, options));
+      Cluster cluster = RandomClusters.cluster(d, program, options);
+      return new Case(program, options, cluster, flows(d, cluster, RandomRequests.of(program)));
     };
   }
 
@@ -189,7 +188,7 @@ class EquivalencePropertyTest {
     Evaluator objects =
         Evaluators.forTarget(target).orElseThrow().evaluator(compilation.documents(), c.cluster());
     BiPredicate<Flow, Cluster> decided = platformDecided(target);
-    for (Flow flow : flows(c.cluster())) {
+    for (Flow flow : c.flows()) {
       if (decided.test(flow, c.cluster())) {
         continue;
       }
@@ -218,8 +217,11 @@ class EquivalencePropertyTest {
     return v.allowed() ? "allows" : "denies";
   }
 
-  /** Every flow between two ends of the cluster, one of them a pod, on each probe. */
-  private static List<Flow> flows(Cluster cluster) {
+  /**
+   * Every flow between two ends of the cluster, one of them a pod, on each L4 probe, and with a sample of the
+   * requests drawn per pair.
+   */
+  private static List<Flow> flows(Draw draw, Cluster cluster, RandomRequests requests) {
     List<Endpoint> ends = new ArrayList<>();
     cluster.pods().forEach(p -> ends.add(Endpoint.of(p)));
     cluster.nodes().forEach(n -> ends.add(Endpoint.of(n)));
@@ -230,26 +232,18 @@ class EquivalencePropertyTest {
       for (Endpoint d : ends) {
         if (s instanceof Endpoint.PodEnd || d instanceof Endpoint.PodEnd) {
           probes(s, d, out);
+          out.addAll(requests.sample(draw, s, d));
         }
       }
     }
     return out;
   }
 
+  /** The L4 probes: the bare connections on the L7 ports (no request: no L7 alternative matches), other ports. */
   private static void probes(Endpoint s, Endpoint d, List<Flow> out) {
-    Flow http = Flow.of(s, d, FlowProtocol.TCP, 80);
-    out.add(http);
-    out.add(http.withHttp(HttpRequest.of("GET", "/")));
-    out.add(http.withHttp(HttpRequest.of("DELETE", "/")));
-    out.add(http.withHttp(HttpRequest.grpc("pkg.Orders", "Get")));
-    Flow kafka = Flow.of(s, d, FlowProtocol.TCP, 9092);
-    out.add(kafka);
-    out.add(kafka.withKafka(new KafkaRequest(KafkaRule.Role.PRODUCE, "orders", Optional.empty())));
-    out.add(kafka.withKafka(new KafkaRequest(KafkaRule.Role.CONSUME, "orders", Optional.empty())));
-    Flow dns = Flow.of(s, d, FlowProtocol.UDP, 53);
-    out.add(dns);
-    out.add(dns.withDnsQuery("api.example.com"));
-    out.add(dns.withDnsQuery("example.org"));
+    out.add(Flow.of(s, d, FlowProtocol.TCP, RandomRequests.HTTP_PORT));
+    out.add(Flow.of(s, d, FlowProtocol.TCP, RandomRequests.KAFKA_PORT));
+    out.add(Flow.of(s, d, FlowProtocol.UDP, RandomRequests.DNS_PORT));
     for (int port : new int[] {85, 443, 8080}) {
       out.add(Flow.of(s, d, FlowProtocol.TCP, port));
     }

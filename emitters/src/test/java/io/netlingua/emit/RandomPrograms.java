@@ -36,6 +36,7 @@ import io.netlingua.model.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.quicktheories.core.Gen;
 
 /**
@@ -44,6 +45,13 @@ import org.quicktheories.core.Gen;
  * kind (HTTP, gRPC, Kafka, DNS), {@code log}, denies and cluster policies occur. Each policy and rule gets a line
  * of its own in {@code gen.npl}, so that a diagnostic leads back to the construct it is about. Shared by the
  * property tests of every target; draws shrink towards fewer and simpler policies.
+ *
+ * <p>An L7 block holds one to three alternatives from small pools, so that they overlap and meet the requests
+ * {@link RandomRequests} derives from them: HTTP with an exact or prefix path (with and without a trailing
+ * {@code /}, nested), an RE2 regex or no path, a host with and without a port, headers with and without a
+ * value, a method or {@code *}; gRPC single methods and whole services; Kafka either role on two topics, with
+ * and without a client id; DNS names and {@code *.} patterns. Exact and prefix paths are in the normal form the
+ * checker asks for (LANGUAGE.md, L7 block), but for an optional trailing {@code /}.
  */
 public final class RandomPrograms {
   /** The one file of a generated program. */
@@ -59,6 +67,48 @@ public final class RandomPrograms {
 
   private static final List<String> CIDRS =
       List.of("10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "192.168.0.0/16", "2001:db8::/32", "0.0.0.0/0");
+
+  /** HTTP methods; {@code *} is any method (an empty method in the model). */
+  private static final List<String> METHODS = List.of("GET", "*", "POST", "DELETE");
+
+  /**
+   * Exact and prefix paths, in normal form (the checker's and the normaliser's): a rule may add a trailing
+   * {@code /}. Nested, so that one rule's path lies below or beside another's.
+   */
+  private static final List<String> PATHS = List.of("/api", "/", "/items", "/api/v1");
+
+  /**
+   * A path regex of the pool, with paths near it that {@link RandomRequests} sends: the first matches, the
+   * others miss by one character or segment, or match the raw path but not the normalised one (or the other way
+   * round: a trailing {@code /} is merged away before the regex reads the path).
+   *
+   * @param regex the RE2 regex, valid
+   * @param near the paths
+   */
+  record PathRegex(String regex, List<String> near) {}
+
+  static final List<PathRegex> REGEXES = List.of(
+      new PathRegex("/api/v[12]/.*", List.of("/api/v1/orders", "/api/v3/orders", "/api/v2", "/api/v1/")),
+      new PathRegex("/items/[0-9]+", List.of("/items/42", "/items/4x", "/items/", "/items/42/")));
+
+  /** A host without and with a port; {@link RandomRequests} sends the other ports and the upper case. */
+  private static final List<String> HOSTS = List.of("shop.example.com", "shop.example.com:8080");
+
+  /** Header clauses with and without a value; a rule holds each name at most once. */
+  private static final List<HttpRule.HeaderMatch> HEADERS = List.of(
+      new HttpRule.HeaderMatch("X-Env", Optional.of("prod"), SourceSpan.NONE),
+      new HttpRule.HeaderMatch("X-Debug", Optional.empty(), SourceSpan.NONE),
+      new HttpRule.HeaderMatch("X-Env", Optional.empty(), SourceSpan.NONE),
+      new HttpRule.HeaderMatch("X-Debug", Optional.of("1"), SourceSpan.NONE));
+
+  private static final List<String> GRPC_SERVICES = List.of("pkg.Orders", "pkg.Users");
+  private static final List<String> GRPC_METHODS = List.of("Get", "List");
+  private static final List<String> KAFKA_TOPICS = List.of("orders", "payments");
+  private static final List<String> KAFKA_CLIENTS = List.of("billing", "audit");
+
+  /** DNS names and patterns; the fqdn peer's {@code api.example.com} among them. */
+  private static final List<String> DNS =
+      List.of("*.example.com", "api.example.com", "*.example.org", "db.example.org");
 
   private RandomPrograms() {}
 
@@ -133,20 +183,82 @@ public final class RandomPrograms {
     return new Rule(io.netlingua.model.Action.ALLOW, d.chance(10), peers, ports, l7, span);
   }
 
-  /** An L7 block that fits the rule's one port: HTTP or gRPC on TCP 80, Kafka on TCP 9092, DNS on UDP 53. */
+  /**
+   * An L7 block that fits the rule's one port: HTTP or gRPC on TCP 80, Kafka on TCP 9092, DNS on UDP 53; one to
+   * three alternatives drawn from small pools, so that the requests {@link RandomRequests} derives from one
+   * alternative meet the others too.
+   */
   private static Optional<L7Block> l7(Draw d, List<PortTerm> ports) {
     if (ports.equals(List.of(PortRange.of(Protocol.TCP, 80)))) {
       return Optional.of(d.chance(70)
-          ? HttpBlock.of(HttpRule.builder("GET").path("/").build())
-          : GrpcBlock.of(GrpcRule.of("pkg.Orders", "Get")));
+          ? new HttpBlock(alternatives(d, () -> http(d)), SourceSpan.NONE)
+          : new GrpcBlock(alternatives(d, () -> grpc(d)), SourceSpan.NONE));
     }
     if (ports.equals(List.of(PortRange.of(Protocol.TCP, 9092)))) {
-      return Optional.of(KafkaBlock.of(KafkaRule.of(KafkaRule.Role.PRODUCE, "orders", null)));
+      return Optional.of(new KafkaBlock(alternatives(d, () -> kafka(d)), SourceSpan.NONE));
     }
     if (ports.equals(List.of(PortRange.of(Protocol.UDP, 53)))) {
-      return Optional.of(DnsBlock.of(DnsRule.of("*.example.com")));
+      return Optional.of(new DnsBlock(alternatives(d, () -> DnsRule.of(d.pick(DNS))), SourceSpan.NONE));
     }
     return Optional.empty();
+  }
+
+  /** One to three distinct alternatives. */
+  private static <R> List<R> alternatives(Draw d, Supplier<R> draw) {
+    List<R> out = new ArrayList<>();
+    int n = d.between(1, 3);
+    for (int i = 0; i < n; i++) {
+      R r = draw.get();
+      if (!out.contains(r)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An HTTP alternative: a method or {@code *}; an exact or prefix path (with or without a trailing {@code /}),
+   * a regex, or no path; a host with or without a port, or none; up to two headers, with or without a value.
+   */
+  private static HttpRule http(Draw d) {
+    Optional<HttpRule.PathMatch> path = Optional.empty();
+    if (d.chance(85)) {
+      HttpRule.PathMatch.Kind kind = d.pick(List.of(HttpRule.PathMatch.Kind.values()));
+      String value;
+      if (kind == HttpRule.PathMatch.Kind.REGEX) {
+        value = d.pick(REGEXES).regex();
+      } else {
+        value = d.pick(PATHS);
+        value = d.chance(70) || value.equals("/") ? value : value + "/";
+      }
+      path = Optional.of(new HttpRule.PathMatch(kind, value));
+    }
+    Optional<String> host = d.chance(50) ? Optional.empty() : Optional.of(d.pick(HOSTS));
+    List<HttpRule.HeaderMatch> headers = new ArrayList<>();
+    int n = d.between(0, 2);
+    for (int i = 0; i < n; i++) {
+      HttpRule.HeaderMatch h = d.pick(HEADERS);
+      if (headers.stream().noneMatch(o -> o.name().equals(h.name()))) {
+        headers.add(h);
+      }
+    }
+    String method = d.pick(METHODS);
+    return new HttpRule(
+        method.equals("*") ? Optional.empty() : Optional.of(method), path, host, headers, SourceSpan.NONE);
+  }
+
+  /** A single method of a service, or the whole service ({@code /*}). */
+  private static GrpcRule grpc(Draw d) {
+    return new GrpcRule(
+        d.pick(GRPC_SERVICES), d.chance(60) ? Optional.of(d.pick(GRPC_METHODS)) : Optional.empty(),
+        SourceSpan.NONE);
+  }
+
+  /** Either role on a topic of the pool, with or without a client id. */
+  private static KafkaRule kafka(Draw d) {
+    return new KafkaRule(
+        d.pick(List.of(KafkaRule.Role.values())), d.pick(KAFKA_TOPICS),
+        d.chance(60) ? Optional.empty() : Optional.of(d.pick(KAFKA_CLIENTS)), SourceSpan.NONE);
   }
 
   private static Rule deny(Draw d, int[] line) {
