@@ -14,6 +14,10 @@ import java.util.List;
 public final class Schemas {
   /** The NetworkPolicy ({@code networking.k8s.io/v1}) subset the Kubernetes target emits. */
   public static final String NETWORK_POLICY = "netlingua-networkpolicy";
+  /** The CiliumNetworkPolicy ({@code cilium.io/v2}, namespaced) subset the Cilium target emits. */
+  public static final String CILIUM_NETWORK_POLICY = "netlingua-ciliumnetworkpolicy";
+  /** The CiliumClusterwideNetworkPolicy ({@code cilium.io/v2}, cluster-scoped) subset the Cilium target emits. */
+  public static final String CILIUM_CLUSTERWIDE_NETWORK_POLICY = "netlingua-ciliumclusterwidenetworkpolicy";
   /** The JSON report of a compilation ({@code --report json}). */
   public static final String REPORT = "netlingua-report";
   /** A cluster file: namespaces, pods, nodes, external addresses and Services to judge flows on. */
@@ -21,7 +25,8 @@ public final class Schemas {
   /** A flow file: flows to judge, each with an optional expected verdict. */
   public static final String FLOWS = "netlingua-flows";
 
-  private static final List<String> NAMES = List.of(NETWORK_POLICY, REPORT, CLUSTER, FLOWS);
+  private static final List<String> NAMES =
+      List.of(NETWORK_POLICY, CILIUM_NETWORK_POLICY, CILIUM_CLUSTERWIDE_NETWORK_POLICY, REPORT, CLUSTER, FLOWS);
   private static final String FOLDER = "/io/netlingua/schemas/";
 
   private Schemas() {}

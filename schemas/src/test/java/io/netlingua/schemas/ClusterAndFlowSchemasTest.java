@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +79,7 @@ class ClusterAndFlowSchemasTest {
     return YAML.readTree(text);
   }
 
-  private static List<Error> errors(String schema, JsonNode document) throws IOException {
-    SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    Schema s = registry.getSchema(new ObjectMapper().readTree(Schemas.text(schema)));
-    return s.validate(document);
+  private static List<Error> errors(String schema, JsonNode document) {
+    return SchemaValidation.errors(schema, document);
   }
 }

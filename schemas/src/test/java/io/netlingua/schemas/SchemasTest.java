@@ -29,10 +29,13 @@ class SchemasTest {
   }
 
   @Test
-  void theNamesAreTheNetworkPolicyTheReportAndTheClusterAndFlowFiles() {
+  void theNamesAreTheTargetObjectsTheReportAndTheClusterAndFlowFiles() {
     assertThat(Schemas.names())
-        .containsExactly(Schemas.NETWORK_POLICY, Schemas.REPORT, Schemas.CLUSTER, Schemas.FLOWS);
+        .containsExactly(Schemas.NETWORK_POLICY, Schemas.CILIUM_NETWORK_POLICY,
+            Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, Schemas.REPORT, Schemas.CLUSTER, Schemas.FLOWS);
     assertThat(Schemas.resource(Schemas.REPORT)).isEqualTo("/io/netlingua/schemas/netlingua-report.schema.json");
+    assertThat(Schemas.resource(Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY))
+        .isEqualTo("/io/netlingua/schemas/netlingua-ciliumclusterwidenetworkpolicy.schema.json");
   }
 
   @Test
