@@ -139,17 +139,22 @@ public final class Netlingua {
    *
    * @param parsed what {@link #parse} gave
    * @param target the target to compile for; one of {@link #targets()}
-   * @param options the mode, the target version and the facts about the cluster
+   * @param options the mode, the target version, the facts about the cluster and the target options
    * @return the documents (none when there is an error) and every diagnostic, sorted; the whole output is held in
    *     memory (see {@link #compile(ParseResult, Target, Options, DocumentSink)} for large programs)
+   * @throws IllegalArgumentException if the options do not fit the target (see {@link #compile(Program, Target,
+   *     Options)})
    */
   public static Compilation compile(ParseResult parsed, Target target, Options options) {
     Objects.requireNonNull(parsed, "parsed");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(options, "options");
+    // Before the program is looked at: options that do not fit the target are the caller's mistake, whatever the
+    // program holds, and must not pass unnoticed because the program happened to have errors.
+    options.checkFor(target);
     if (parsed.hasErrors()) {
       return new Compilation(target, options, List.of(), parsed.diagnostics(), "");
     }
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(options, "options");
     // The reader ran every check of the language: the program is lowered without checking it twice.
     return Emitters.compileChecked(parsed.program(), parsed.diagnostics(), target, options);
   }
@@ -174,10 +179,12 @@ public final class Netlingua {
    *
    * @param parsed what {@link #parse} gave
    * @param target the target to compile for; one of {@link #targets()}
-   * @param options the mode, the target version and the facts about the cluster
+   * @param options the mode, the target version, the facts about the cluster and the target options
    * @param sink receives each validated document and its YAML text
    * @return the documents by reference and every diagnostic, sorted
    * @throws IOException what the sink threw; the run stopped there
+   * @throws IllegalArgumentException if the options do not fit the target (see {@link #compile(Program, Target,
+   *     Options)})
    */
   public static CompileReport compile(ParseResult parsed, Target target, Options options, DocumentSink sink)
       throws IOException {
@@ -185,6 +192,8 @@ public final class Netlingua {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(sink, "sink");
+    // As in the in-memory compile: refused before the program is looked at.
+    options.checkFor(target);
     if (parsed.hasErrors()) {
       return new CompileReport(target, options, List.of(), parsed.diagnostics());
     }
@@ -202,9 +211,12 @@ public final class Netlingua {
    *
    * @param program the program
    * @param target the target to compile for; one of {@link #targets()}
-   * @param options the mode, the target version and the facts about the cluster
+   * @param options the mode, the target version, the facts about the cluster and the target options
    * @return the documents (none when there is an error) and every diagnostic, sorted
-   * @throws IllegalArgumentException if the target is not one of {@link #targets()}
+   * @throws IllegalArgumentException if the target is not one of {@link #targets()}, or the options do not fit it:
+   *     a version outside {@link Target#versions()} (the message names the range), a target option the target does
+   *     not declare in {@link Target#options()} or a value it does not take (the message names the valid keys or
+   *     values)
    */
   public static Compilation compile(Program program, Target target, Options options) {
     Objects.requireNonNull(program, "program");
@@ -255,12 +267,15 @@ public final class Netlingua {
    * @param compilation a compilation without errors, for one of {@link #evaluableTargets()}
    * @param cluster the cluster the flows belong to
    * @return an evaluator, safe to share between threads
-   * @throws IllegalArgumentException if the compilation has errors (it holds no objects) or its target has no
-   *     evaluator
+   * @throws IllegalArgumentException if the compilation has errors (it holds no objects), its target has no
+   *     evaluator, or its options do not fit its target (a compilation built by hand; see {@link #compile(Program,
+   *     Target, Options)})
    */
   public static Evaluator evaluator(Compilation compilation, Cluster cluster) {
     Objects.requireNonNull(compilation, "compilation");
     Objects.requireNonNull(cluster, "cluster");
+    // A compilation is a public record: one built by hand has not been through compile's check.
+    compilation.options().checkFor(compilation.target());
     if (compilation.hasErrors()) {
       throw new IllegalArgumentException("the compilation for " + compilation.target().id()
           + " has errors: it holds no objects to judge");

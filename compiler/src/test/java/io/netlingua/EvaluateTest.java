@@ -66,4 +66,19 @@ class EvaluateTest {
     assertThatThrownBy(() -> Netlingua.evaluator(flannel, CLUSTER))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flannel");
   }
+
+  /** A compilation is a record an embedder may build: its options meet its target again when it is judged. */
+  @Test
+  void aCompilationWhoseOptionsDoNotFitItsTargetCannotBeJudged() {
+    Compilation k8s = Netlingua.compile(PROGRAM, Target.KUBERNETES, Options.defaults());
+    Compilation old = new Compilation(Target.KUBERNETES, Options.defaults().targetVersion("1.20"), k8s.documents(),
+        k8s.diagnostics(), k8s.yaml());
+    Compilation tiered = new Compilation(Target.KUBERNETES, Options.defaults().targetOption("tier", "x"),
+        k8s.documents(), k8s.diagnostics(), k8s.yaml());
+
+    assertThatThrownBy(() -> Netlingua.evaluator(old, CLUSTER))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.21 to 1.35");
+    assertThatThrownBy(() -> Netlingua.evaluate(tiered, CLUSTER, FLOWS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("kubernetes takes no target options (got 'tier')");
+  }
 }

@@ -1,11 +1,13 @@
 package io.netlingua;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
+import io.netlingua.emit.DocumentSink;
 import io.netlingua.model.PolicyFile;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Mode;
@@ -155,5 +157,56 @@ class NetlinguaTest {
   @Test
   void renderIsEmptyWithoutDiagnostics() {
     assertThat(Netlingua.render(Netlingua.parse("web.npl", WEB))).isEmpty();
+  }
+
+  @Test
+  void aVersionInTheTargetsRangeIsCompiledForAPatchVersionIncluded() throws IOException {
+    ParseResult parsed = Netlingua.parse("web.npl", WEB);
+    DocumentSink discard = (document, yaml) -> { };
+
+    for (String version : List.of("1.21", "1.35", "1.35.2", "1.24.17")) {
+      Options options = Options.defaults().targetVersion(version);
+      assertThat(Netlingua.compile(parsed, Target.KUBERNETES, options).targetVersion()).isEqualTo(version);
+      assertThat(Netlingua.compile(parsed.program(), Target.KUBERNETES, options).hasErrors()).isFalse();
+      assertThat(Netlingua.compile(parsed, Target.KUBERNETES, options, discard).hasErrors()).isFalse();
+    }
+    assertThat(Netlingua.compile(parsed, Target.FLANNEL, Options.defaults().targetVersion("0.9")).targetVersion())
+        .as("flannel enforces nothing in any version").isEqualTo("0.9");
+  }
+
+  /** An embedder's mistake in the options is an exception naming the range, by every compile, before the program. */
+  @Test
+  void aVersionJustOutsideTheTargetsRangeIsRefusedNamingTheRange() {
+    ParseResult parsed = Netlingua.parse("web.npl", WEB);
+    ParseResult broken = Netlingua.parse("web.npl", WEB.replace("pods(app=frontend)", "frontnd"));
+    DocumentSink discard = (document, yaml) -> { };
+
+    for (String version : List.of("1.20", "1.20.15", "1.36", "1.36.0")) {
+      Options options = Options.defaults().targetVersion(version);
+      String message = "kubernetes " + version + " is not supported: the supported versions are 1.21 to 1.35";
+      assertThatThrownBy(() -> Netlingua.compile(parsed, Target.KUBERNETES, options))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+      assertThatThrownBy(() -> Netlingua.compile(broken, Target.KUBERNETES, options))
+          .as("even when the program has errors").isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(message);
+      assertThatThrownBy(() -> Netlingua.compile(parsed.program(), Target.KUBERNETES, options))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+      assertThatThrownBy(() -> Netlingua.compile(broken, Target.KUBERNETES, options, discard))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+    }
+  }
+
+  @Test
+  void aTargetOptionTheTargetDoesNotDeclareIsRefused() {
+    ParseResult parsed = Netlingua.parse("web.npl", WEB);
+    Options options = Options.defaults().targetOption("tier", "platform");
+
+    for (Target target : Netlingua.targets()) {
+      assertThatThrownBy(() -> Netlingua.compile(parsed, target, options))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(target.id() + " takes no target options (got 'tier')");
+      assertThatThrownBy(() -> Netlingua.compile(parsed.program(), target, options))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes no target options");
+    }
   }
 }

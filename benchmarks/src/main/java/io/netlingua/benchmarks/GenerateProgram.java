@@ -73,6 +73,7 @@ public final class GenerateProgram {
     if (!options.namespaces().isEmpty()) {
       out.addAll(List.of("--namespaces", String.join(",", options.namespaces())));
     }
+    options.targetOptions().forEach((key, value) -> out.addAll(List.of("--target-option", key + "=" + value)));
     return out;
   }
 

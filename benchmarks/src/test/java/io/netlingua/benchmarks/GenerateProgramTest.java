@@ -3,6 +3,7 @@ package io.netlingua.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlingua.Netlingua;
+import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,5 +35,14 @@ class GenerateProgramTest {
             "--node-cidr", "192.168.0.0/24");
     assertThat(String.join(" ", GenerateProgram.cliOptions(ProgramGenerator.options(Profile.FULL, Target.KUBERNETES))))
         .startsWith("--mode best-effort --namespaces team-00,team-01,").endsWith(",team-98,team-99");
+  }
+
+  /** Every option of a run has its command-line form: a target version and target options included. */
+  @Test
+  void theTargetVersionAndTheTargetOptionsHaveTheirOptionsToo() {
+    Options options = Options.defaults().targetVersion("1.29").targetOption("tier", "platform")
+        .targetOption("default-deny", "false");
+    assertThat(GenerateProgram.cliOptions(options)).containsExactly("--mode", "strict", "--target-version", "1.29",
+        "--target-option", "default-deny=false", "--target-option", "tier=platform");
   }
 }

@@ -81,12 +81,14 @@ public final class Main {
     command.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     command.setUsageHelpAutoWidth(false);
     command.setUsageHelpWidth(100);
-    // The targets that exist in this version, from the compiler itself, so that the help never lists one that
-    // is not there (the Cilium and Calico targets join with their own releases).
+    // The targets that exist in this version and the versions each supports (--target-version), from the compiler
+    // itself, so that the help never lists one that is not there (the Cilium and Calico targets join with their
+    // own releases).
     int width = Netlingua.targets().stream().mapToInt(t -> t.id().length()).max().orElse(0);
     String targets =
         Netlingua.targets().stream()
-            .map(t -> "  " + t.id() + " ".repeat(width - t.id().length() + 2) + t.title())
+            .map(t -> "  " + t.id() + " ".repeat(width - t.id().length() + 2) + t.title()
+                + (t.versions().isUnbounded() ? ", any version" : ", versions " + t.versions()))
             .collect(Collectors.joining("%n"));
     command.getCommandSpec().usageMessage().footer("%nTargets (compile --target):%n" + targets);
     command.setExecutionExceptionHandler(

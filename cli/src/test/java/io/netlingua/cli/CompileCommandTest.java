@@ -201,6 +201,59 @@ class CompileCommandTest {
         "unknown report format 'sarif' (expected one of: text, json)");
   }
 
+  @Test
+  void aPatchVersionInTheTargetsRangeIsCompiledForThatVersion() throws IOException {
+    String f = write("web.npl", WEB).toString();
+
+    for (String version : List.of("1.21", "1.35", "1.35.2", "1.24.17")) {
+      CliRun run = CliRun.of("compile", f, "--target", "kubernetes", "--target-version", version);
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.err()).startsWith("netlingua: target kubernetes " + version + ", mode strict\n");
+    }
+    CliRun flannel = CliRun.of("compile", f, "--target", "flannel", "--target-version", "0.9.1");
+    assertThat(flannel.err()).as("flannel enforces nothing in any version")
+        .startsWith("netlingua: target flannel 0.9.1, mode strict\n");
+  }
+
+  @Test
+  void aVersionJustOutsideTheTargetsRangeIsAUsageErrorNamingTheRange() throws IOException {
+    String f = write("web.npl", WEB).toString();
+
+    for (String version : List.of("1.20", "1.20.15", "1.36", "1.36.0")) {
+      assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--target-version", version),
+          "Invalid value for option '--target-version': kubernetes " + version
+              + " is not supported: the supported versions are 1.21 to 1.35 (patch versions included)");
+    }
+    CliRun unread = CliRun.of("compile", dir.resolve("missing").toString(), "--target", "kubernetes",
+        "--target-version", "1.20");
+    assertThat(unread.err()).as("refused before any PATH is read").contains("1.21 to 1.35").doesNotContain("NL5001");
+  }
+
+  @Test
+  void aTargetOptionTheTargetDoesNotTakeIsAUsageError() throws IOException {
+    String f = write("web.npl", WEB).toString();
+
+    for (String target : List.of("kubernetes", "flannel")) {
+      assertUsageError(CliRun.of("compile", f, "--target", target, "--target-option", "tier=platform"),
+          "Invalid value for option '--target-option': " + target + " takes no target options (got 'tier')");
+    }
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--target-option", "Tier_2=x"),
+        "kubernetes takes no target options (got 'Tier_2')");
+  }
+
+  @Test
+  void aTargetOptionThatIsNotKeyEqualsValueOrIsGivenTwiceIsAUsageError() throws IOException {
+    String f = write("web.npl", WEB).toString();
+
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--target-option", "tier"),
+        "Invalid value for option '--target-option' (KEY=VALUE): 'tier' is not KEY=VALUE");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes", "--target-option", "=platform"),
+        "'=platform' is not KEY=VALUE");
+    assertUsageError(CliRun.of("compile", f, "--target", "kubernetes",
+            "--target-option", "tier=a", "--target-option", "tier=b"),
+        "Invalid value for option '--target-option': 'tier' is given twice");
+  }
+
   private static void assertUsageError(CliRun run, String message) {
     assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();

@@ -7,6 +7,7 @@ import io.netlingua.targets.Target;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -32,12 +33,21 @@ class MainTest {
 
     String n = System.lineSeparator();
     assertThat(run.out()).endsWith("Targets (compile --target):" + n
-        + "  kubernetes  Kubernetes NetworkPolicy (networking.k8s.io/v1)" + n
-        + "  flannel     Flannel (no policy enforcement)" + n);
+        + "  kubernetes  Kubernetes NetworkPolicy (networking.k8s.io/v1), versions 1.21 to 1.35" + n
+        + "  flannel     Flannel (no policy enforcement), any version" + n);
     assertThat(Netlingua.targets()).extracting(Target::id).containsExactly("kubernetes", "flannel");
     assertThat(CliRun.of("compile", "--help").out())
         .contains("--target=TARGET", "the target: " + String.join(", ",
             Netlingua.targets().stream().map(Target::id).toList()));
+  }
+
+  @Test
+  void compileAndQueryTakeTheSameOptionsOfTheCompilation() {
+    for (String command : List.of("compile", "query")) {
+      assertThat(CliRun.of(command, "--help").out()).as(command)
+          .contains("[--target-version=VERSION]", "[--pod-cidr=CIDR]...", "[--service-cidr=CIDR]...",
+              "[--node-cidr=CIDR]...", "[--target-option=KEY=VALUE]...");
+    }
   }
 
   @Test

@@ -183,6 +183,89 @@ class QueryCommandTest {
     assertThat(run.err()).contains("flannel objects cannot be judged");
   }
 
+  @Test
+  void theTargetVersionReachesTheCompilationTheTargetsObjectsComeFrom() throws IOException {
+    Path ranged = write("ranged.npl", Files.readString(program).replace("tcp/8080", "tcp/8000-8100"));
+    String flow = "shop/frontend -> shop/backend tcp/8080";
+
+    CliRun newest = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes", flow,
+        ranged.toString());
+    CliRun old = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes",
+        "--target-version", "1.24", flow, ranged.toString());
+    CliRun patch = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes",
+        "--target-version", "1.25.3", flow, ranged.toString());
+
+    assertThat(newest.exitCode()).as(newest.err()).isZero();
+    assertThat(old.exitCode()).isEqualTo(2);
+    assertThat(old.out()).isEmpty();
+    assertThat(old.err()).startsWith("netlingua: target kubernetes 1.24, mode strict").contains("error[NL3019]");
+    assertThat(patch.exitCode()).as(patch.err()).isZero();
+    assertThat(JSON.readTree(patch.out()).get(0).get("verdict").asText()).isEqualTo("allow");
+  }
+
+  @Test
+  void theClusterCidrsReachTheCompilationTheTargetsObjectsComeFrom() throws IOException {
+    Path open = write("open.npl", Files.readString(program).replace("pods(app=frontend)", "world"));
+    String flow = "shop/frontend -> shop/backend tcp/8080";
+
+    CliRun unstated = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes", flow,
+        open.toString());
+    CliRun stated = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes",
+        "--pod-cidr", "10.244.0.0/16", "--service-cidr", "10.96.0.0/12", "--node-cidr", "10.0.0.0/24", flow,
+        open.toString());
+
+    assertThat(unstated.exitCode()).isEqualTo(2);
+    assertThat(unstated.err()).contains("error[NL3009]");
+    assertThat(stated.exitCode()).as(stated.err()).isZero();
+    assertThat(JSON.readTree(stated.out()).get(0).get("verdict").asText())
+        .as("a pod address is in the cluster, which world leaves out once the CIDRs are stated").isEqualTo("deny");
+  }
+
+  /** Each is refused before the cluster file is read: the cluster named here does not exist. */
+  @Test
+  void optionsOfTheCompilationThatDoNotFitTheTargetAreUsageErrors() {
+    String missing = dir.resolve("missing.yaml").toString();
+    String flow = "shop/frontend -> shop/backend tcp/8080";
+
+    assertQueryUsageError(CliRun.of("query", "--cluster", missing, "--target", "kubernetes",
+            "--target-version", "1.20", flow, program.toString()),
+        "Invalid value for option '--target-version': kubernetes 1.20 is not supported: the supported versions"
+            + " are 1.21 to 1.35");
+    assertQueryUsageError(CliRun.of("query", "--cluster", missing, "--target", "kubernetes",
+            "--target-version", "1.36", flow, program.toString()),
+        "kubernetes 1.36 is not supported");
+    assertQueryUsageError(CliRun.of("query", "--cluster", missing, "--target", "kubernetes",
+            "--target-option", "tier=platform", flow, program.toString()),
+        "Invalid value for option '--target-option': kubernetes takes no target options (got 'tier')");
+    assertQueryUsageError(CliRun.of("query", "--cluster", missing, "--target", "kubernetes",
+            "--target-option", "tier", flow, program.toString()),
+        "'tier' is not KEY=VALUE");
+    assertQueryUsageError(CliRun.of("query", "--cluster", missing, "--target", "kubernetes",
+            "--pod-cidr", "10.244.0.1/16", flow, program.toString()),
+        "'10.244.0.1/16' has host bits set (did you mean 10.244.0.0/16?)");
+    assertQueryUsageError(CliRun.of("query", "--cluster", missing, "--target", "kubernetes",
+            "--target-version", "latest", flow, program.toString()),
+        "'latest' is not a version such as 1.35 or 1.29.4");
+  }
+
+  @Test
+  void optionsOfTheCompilationWithoutATargetAreUsageErrors() {
+    String flow = "shop/frontend -> shop/backend tcp/8080";
+
+    assertQueryUsageError(CliRun.of("query", "--cluster", cluster.toString(), "--target-version", "1.30", flow,
+            program.toString()),
+        "Error: --target-version applies to the compilation for --target: name a --target");
+    assertQueryUsageError(CliRun.of("query", "--cluster", cluster.toString(), "--mode", "fail-closed",
+            "--pod-cidr", "10.244.0.0/16", "--target-option", "tier=x", flow, program.toString()),
+        "Error: --mode, --pod-cidr, --target-option apply to the compilation for --target: name a --target");
+  }
+
+  private static void assertQueryUsageError(CliRun run, String message) {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains(message).contains("Usage: netlingua query").doesNotContain("missing.yaml");
+  }
+
   private Path write(String name, String text) throws IOException {
     Path file = dir.resolve(name);
     Files.writeString(file, text);

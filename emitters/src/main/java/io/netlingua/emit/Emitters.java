@@ -47,18 +47,23 @@ public final class Emitters {
   /**
    * Compiles a program for a target, the whole output in memory. The program is checked first (a program built in
    * Java may hold mistakes the parser would have reported); with errors there, nothing is lowered.
+   *
+   * @throws IllegalArgumentException if the target has no emitter, or the options do not fit it (a version outside
+   *     its range, a target option it does not declare or a value it does not take: {@link Options#checkFor})
    */
   public static Compilation compile(Program program, Target target, Options options) {
-    return compile(program, emitter(target), options);
+    return compile(program, emitter(target, options), options);
   }
 
   /**
    * Compiles a program that the parser has already checked, without checking it again; {@code checks} are the
    * parser's diagnostics (free of errors), carried into the compilation. The whole output is held in memory.
+   *
+   * @throws IllegalArgumentException as {@link #compile(Program, Target, Options)}
    */
   public static Compilation compileChecked(
       Program program, List<Diagnostic> checks, Target target, Options options) {
-    TargetEmitter emitter = emitter(target);
+    TargetEmitter emitter = emitter(target, options);
     return inMemory(emitter, options, sink -> lower(program, checks, emitter, options, sink));
   }
 
@@ -74,14 +79,20 @@ public final class Emitters {
    * @param sink receives each validated document and its YAML
    * @return the documents by reference and every diagnostic
    * @throws IOException what the sink threw; the run stopped there
+   * @throws IllegalArgumentException as {@link #compile(Program, Target, Options)}
    */
   public static CompileReport compileChecked(
       Program program, List<Diagnostic> checks, Target target, Options options, DocumentSink sink)
       throws IOException {
-    return lower(program, checks, emitter(target), options, sink);
+    return lower(program, checks, emitter(target, options), options, sink);
   }
 
-  private static TargetEmitter emitter(Target target) {
+  /**
+   * The target's emitter, once the options are known to fit the target: every public entry point comes through
+   * here, so that no emitter ever sees a version outside its range or a target option it does not declare.
+   */
+  private static TargetEmitter emitter(Target target, Options options) {
+    options.checkFor(target);
     TargetEmitter emitter = EMITTERS.get(target);
     if (emitter == null) {
       throw new IllegalArgumentException("no emitter for target " + target.id());

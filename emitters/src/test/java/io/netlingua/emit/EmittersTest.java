@@ -148,4 +148,23 @@ class EmittersTest {
             Target.KUBERNETES, FAIL_CLOSED)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Every public entry point checks the options against the target before an emitter sees them. */
+  @Test
+  void optionsThatDoNotFitTheTargetAreRefusedByEveryEntryPoint() {
+    ParseResult parsed = Programs.parse(Programs.SHOP);
+    Options tooOld = FAIL_CLOSED.targetVersion("1.20");
+    Options tiered = FAIL_CLOSED.targetOption("tier", "platform");
+
+    assertThatThrownBy(() -> Emitters.compile(SHOP, Target.KUBERNETES, tooOld))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.21 to 1.35");
+    assertThatThrownBy(() -> Emitters.compileChecked(parsed.program(), parsed.diagnostics(), Target.KUBERNETES,
+            tooOld))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.21 to 1.35");
+    assertThatThrownBy(() -> Emitters.compileChecked(parsed.program(), parsed.diagnostics(), Target.FLANNEL, tiered,
+            (document, yaml) -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("flannel takes no target options (got 'tier')");
+    assertThat(Emitters.compile(SHOP, Target.KUBERNETES, FAIL_CLOSED.targetVersion("1.24.3")).targetVersion())
+        .isEqualTo("1.24.3");
+  }
 }

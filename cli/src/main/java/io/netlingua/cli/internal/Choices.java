@@ -4,13 +4,13 @@ import io.netlingua.Netlingua;
 import io.netlingua.model.Cidr;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Target;
+import io.netlingua.targets.Versions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -19,8 +19,6 @@ import picocli.CommandLine.TypeConversionException;
  * error (exit code 2) whose message lists the choices; the help text lists them from the same place.
  */
 final class Choices {
-  private static final Pattern VERSION = Pattern.compile("[0-9]{1,9}(\\.[0-9]{1,9}){0,2}");
-
   private Choices() {}
 
   /** The value whose id is {@code text}, or a conversion error naming the choices. */
@@ -114,14 +112,41 @@ final class Choices {
     }
   }
 
-  /** {@code --target-version}: a dotted version number such as {@code 1.35} or {@code 1.29.4}. */
+  /**
+   * {@code --target-version}: a dotted version number such as {@code 1.35} or {@code 1.29.4}, the form the Java API
+   * accepts. Whether the target supports it is checked once the target is known.
+   */
   static final class VersionConverter implements ITypeConverter<String> {
     @Override
     public String convert(String text) {
-      if (!VERSION.matcher(text).matches()) {
-        throw new TypeConversionException("'" + text + "' is not a version such as 1.35 or 1.29.4");
+      try {
+        return Versions.requireVersion(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
       }
-      return text;
+    }
+  }
+
+  /**
+   * A {@code KEY=VALUE} of {@code --target-option}.
+   *
+   * @param key what comes before the first {@code =}, never empty
+   * @param value what comes after it, possibly empty
+   */
+  record Setting(String key, String value) {}
+
+  /**
+   * {@code --target-option}: {@code KEY=VALUE}, split at the first {@code =} (a value may hold more). Whether the
+   * target takes the key and the value is checked once the target is known.
+   */
+  static final class SettingConverter implements ITypeConverter<Setting> {
+    @Override
+    public Setting convert(String text) {
+      int eq = text.indexOf('=');
+      if (eq < 1) {
+        throw new TypeConversionException("'" + text + "' is not KEY=VALUE");
+      }
+      return new Setting(text.substring(0, eq), text.substring(eq + 1));
     }
   }
 }

@@ -8,7 +8,6 @@ import io.netlingua.emit.CompileReport;
 import io.netlingua.emit.DocumentSink;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.yaml.YamlWriter;
-import io.netlingua.model.Cidr;
 import io.netlingua.model.SourceSpan;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Options;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -99,36 +99,7 @@ public final class CompileCommand implements Callable<Integer> {
       description = "the report on standard error: text (default) or json")
   private Choices.ReportFormat report;
 
-  @Option(
-      names = "--target-version",
-      paramLabel = "VERSION",
-      converter = Choices.VersionConverter.class,
-      description = "the target's version (default: the latest the project knows, e.g. Kubernetes 1.35)")
-  private String targetVersion;
-
-  @Option(
-      names = "--pod-cidr",
-      paramLabel = "CIDR",
-      converter = Choices.CidrConverter.class,
-      description = "a pod CIDR of the cluster (repeatable)")
-  private List<Cidr> podCidrs = new ArrayList<>();
-
-  @Option(
-      names = "--service-cidr",
-      paramLabel = "CIDR",
-      converter = Choices.CidrConverter.class,
-      description = "a service CIDR of the cluster (repeatable)")
-  private List<Cidr> serviceCidrs = new ArrayList<>();
-
-  @Option(
-      names = "--node-cidr",
-      paramLabel = "CIDR",
-      converter = Choices.CidrConverter.class,
-      description = {
-        "a CIDR of the cluster's node addresses (repeatable). With pod, service and node CIDRs",
-        "stated, world is exact on Kubernetes."
-      })
-  private List<Cidr> nodeCidrs = new ArrayList<>();
+  @Mixin private CompilationOptions compilation;
 
   @Option(
       names = "--namespaces",
@@ -293,21 +264,17 @@ public final class CompileCommand implements Callable<Integer> {
     }
   }
 
-  /** The run's options; a namespace that is not a DNS-1123 label is a usage error. */
+  /**
+   * The run's options, checked against the target before anything is read: a namespace that is not a DNS-1123
+   * label, a version outside the target's range or a target option it does not take is a usage error.
+   */
   private Options options() {
-    Options o;
+    Options base;
     try {
-      o = Options.defaults().mode(mode)
-          .podCidrs(text(podCidrs)).serviceCidrs(text(serviceCidrs)).nodeCidrs(text(nodeCidrs))
-          .namespaces(namespaces.toArray(String[]::new));
+      base = Options.defaults().mode(mode).namespaces(namespaces.toArray(String[]::new));
     } catch (IllegalArgumentException e) {
-      // The CIDRs were read by their converter already: only a namespace can be refused here.
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--namespaces': " + e.getMessage());
     }
-    return targetVersion == null ? o : o.targetVersion(targetVersion);
-  }
-
-  private static String[] text(List<Cidr> cidrs) {
-    return cidrs.stream().map(Cidr::toString).toArray(String[]::new);
+    return compilation.applyTo(base, target);
   }
 }

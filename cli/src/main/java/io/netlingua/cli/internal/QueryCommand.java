@@ -23,10 +23,12 @@ import io.netlingua.targets.Target;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -84,8 +86,10 @@ public final class QueryCommand implements Callable<Integer> {
       converter = Choices.TargetConverter.class,
       completionCandidates = Choices.TargetIds.class,
       description = {
-        "judge the objects compiled for this target (${COMPLETION-CANDIDATES}) instead of the program;",
-        "cluster policies expand into the cluster file's namespaces"
+        "judge the objects compiled for this target (${COMPLETION-CANDIDATES})",
+        "instead of the program; cluster policies expand into the cluster",
+        "file's namespaces. The options below apply to that compilation,",
+        "as for compile, and need --target."
       })
   private Target target;
 
@@ -95,8 +99,10 @@ public final class QueryCommand implements Callable<Integer> {
       defaultValue = "strict",
       converter = Choices.ModeConverter.class,
       completionCandidates = Choices.ModeIds.class,
-      description = "with --target, the mode of the compilation (default: ${DEFAULT-VALUE})")
+      description = "the mode of the compilation (default: ${DEFAULT-VALUE})")
   private Mode mode;
+
+  @Mixin private CompilationOptions compilation;
 
   @Parameters(
       arity = "1..*",
@@ -114,6 +120,7 @@ public final class QueryCommand implements Callable<Integer> {
           ? "Missing PATH: write the FLOW, then the program's files or directories"
           : "Missing PATH: name the program's files or directories");
     }
+    Optional<Options> options = options();
     FileResult<Cluster> world = Netlingua.readCluster(cluster);
     if (world.hasErrors()) {
       err.print(world.render());
@@ -127,7 +134,7 @@ public final class QueryCommand implements Callable<Integer> {
     if (judged.isEmpty() || program.hasErrors()) {
       return ExitCodes.RUN_FAILED;
     }
-    Optional<Evaluator> evaluator = evaluator(program, world.orElseThrow(), err);
+    Optional<Evaluator> evaluator = evaluator(program, world.orElseThrow(), options, err);
     if (evaluator.isEmpty()) {
       return ExitCodes.RUN_FAILED;
     }
@@ -176,19 +183,45 @@ public final class QueryCommand implements Callable<Integer> {
     return Optional.of(List.of(new ExpectedFlow(parsed.flow().orElseThrow(), Optional.empty(), span)));
   }
 
-  /** The program's evaluator, or the target's over the compiled objects; empty (reported) when refused. */
-  private Optional<Evaluator> evaluator(ParseResult program, Cluster world, PrintWriter err) {
+  /**
+   * With {@code --target}, the options of its compilation, checked against the target before anything is read;
+   * without it, none. The options of the compilation given without {@code --target}, or a target whose objects
+   * cannot be judged, are usage errors.
+   */
+  private Optional<Options> options() {
     if (target == null) {
-      return Optional.of(Netlingua.evaluator(program.program(), world));
+      List<String> given = new ArrayList<>();
+      if (spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
+        given.add("--mode");
+      }
+      given.addAll(compilation.given());
+      if (!given.isEmpty()) {
+        // Without a target the flows are judged on the program's meaning: no compilation for them to change.
+        throw new ParameterException(spec.commandLine(), "Error: " + String.join(", ", given)
+            + (given.size() == 1 ? " applies" : " apply") + " to the compilation for --target: name a --target");
+      }
+      return Optional.empty();
     }
     if (!Netlingua.evaluableTargets().contains(target)) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--target': " + target.id()
           + " objects cannot be judged (targets with an evaluator: "
           + String.join(", ", Netlingua.evaluableTargets().stream().map(Target::id).toList()) + ")");
     }
-    Options options = Options.defaults().mode(mode)
-        .namespaces(world.namespaces().stream().map(Namespace::name).toArray(String[]::new));
-    Compilation compiled = Netlingua.compile(program, target, options);
+    return Optional.of(compilation.applyTo(Options.defaults().mode(mode), target));
+  }
+
+  /**
+   * The program's evaluator without options, or the evaluator of the objects compiled with them for the target;
+   * empty (reported) when the compilation is refused.
+   */
+  private Optional<Evaluator> evaluator(
+      ParseResult program, Cluster world, Optional<Options> options, PrintWriter err) {
+    if (options.isEmpty()) {
+      return Optional.of(Netlingua.evaluator(program.program(), world));
+    }
+    Options withNamespaces =
+        options.get().namespaces(world.namespaces().stream().map(Namespace::name).toArray(String[]::new));
+    Compilation compiled = Netlingua.compile(program, target, withNamespaces);
     if (compiled.hasErrors()) {
       err.print(compiled.textReport(program.sources()));
       return Optional.empty();

@@ -7,6 +7,7 @@ import io.netlingua.diagnostics.SourceText;
 import io.netlingua.emit.CompileReport;
 import io.netlingua.model.SourceSpan;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report a person reads: what {@code netlingua compile} prints on stderr and the golden
@@ -38,8 +39,15 @@ public final class TextReport {
   public static String render(CompileReport compilation, SourceText sources) {
     StringBuilder out = new StringBuilder();
     out.append("netlingua: target ").append(compilation.target().id()).append(' ')
-        .append(compilation.targetVersion()).append(", mode ").append(compilation.options().mode().id())
-        .append('\n');
+        .append(compilation.targetVersion()).append(", mode ").append(compilation.options().mode().id());
+    // The target options the run gave, when it gave any: they change the output, and a report says what run it is
+    // of (the golden reports of runs without them keep their header).
+    Map<String, String> targetOptions = compilation.options().targetOptions();
+    if (!targetOptions.isEmpty()) {
+      out.append(", target options");
+      targetOptions.forEach((key, value) -> out.append(' ').append(key).append('=').append(value));
+    }
+    out.append('\n');
     List<Diagnostic> facts = compilation.diagnostics().stream().filter(Facts::isFact).toList();
     out.append("facts and assumptions:").append(facts.isEmpty() ? " none\n" : "\n");
     for (Diagnostic fact : facts) {

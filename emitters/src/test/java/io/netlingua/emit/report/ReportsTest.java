@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netlingua.diagnostics.SourceText;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.Compilation;
+import io.netlingua.emit.CompileReport;
 import io.netlingua.emit.PipelineFixtures;
 import io.netlingua.emit.validate.DocumentValidator;
 import io.netlingua.schemas.Schemas;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The text report (docs/reports.md) and the JSON report, which its schema validates. */
@@ -65,6 +68,7 @@ class ReportsTest {
     assertThat(json.get("target").asText()).isEqualTo("kubernetes");
     assertThat(json.get("version").asText()).isEqualTo("1.35");
     assertThat(json.get("mode").asText()).isEqualTo("fail-closed");
+    assertThat(json.get("targetOptions").toString()).isEqualTo("{}");
     assertThat(json.get("summary").toString())
         .isEqualTo("{\"written\":true,\"documents\":2,\"errors\":0,\"warnings\":1,\"infos\":1}");
     assertThat(json.get("documents").get(0).toString()).isEqualTo(
@@ -101,5 +105,37 @@ class ReportsTest {
         .contains("\"documents\": [],\n")
         .doesNotContain("\r")
         .endsWith("}\n");
+  }
+
+  /**
+   * The target options a run gave are part of the run, in key order, in both reports. No target of this release
+   * declares a key, so the report is built by hand: rendering does not check the options against the target.
+   */
+  @Test
+  void bothReportsShowTheTargetOptionsTheRunGave() throws Exception {
+    Options options = Options.defaults().targetOption("tier", "platform").targetOption("default-deny", "false");
+    CompileReport report = new CompileReport(Target.KUBERNETES, options, List.of(), List.of());
+
+    assertThat(report.textReport(SourceText.NONE)).startsWith(
+        "netlingua: target kubernetes 1.35, mode strict, target options default-deny=false tier=platform\n");
+    JsonNode json = new ObjectMapper().readTree(report.jsonReport());
+    assertThat(DocumentValidator.validate(Schemas.REPORT, json)).isEmpty();
+    assertThat(json.get("targetOptions").toString()).isEqualTo("{\"default-deny\":\"false\",\"tier\":\"platform\"}");
+    assertThat(report.jsonReport()).contains("\"mode\": \"strict\",\n  \"targetOptions\": {\n    \"default-deny\"");
+  }
+
+  @Test
+  void theSchemaRequiresTheTargetOptionsAsAMapOfKeysToStrings() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    CompileReport report = new CompileReport(Target.KUBERNETES, Options.defaults(), List.of(), List.of());
+    ObjectNode json = (ObjectNode) mapper.readTree(report.jsonReport());
+    assertThat(DocumentValidator.validate(Schemas.REPORT, json)).isEmpty();
+
+    json.putObject("targetOptions").put("Tier", "x");
+    assertThat(DocumentValidator.validate(Schemas.REPORT, json)).as("a key that is not one").isNotEmpty();
+    json.putObject("targetOptions").put("tier", 1);
+    assertThat(DocumentValidator.validate(Schemas.REPORT, json)).as("a value that is not a string").isNotEmpty();
+    json.remove("targetOptions");
+    assertThat(DocumentValidator.validate(Schemas.REPORT, json)).as("always present").isNotEmpty();
   }
 }
