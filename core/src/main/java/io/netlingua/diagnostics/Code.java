@@ -91,6 +91,7 @@ public enum Code {
   NODE_LOCAL_TRAFFIC("NL3901", Severity.INFO, "the platform always allows traffic between a pod and its own node"),
   CIDR_ASSUMPTION("NL3902", Severity.INFO, "cidr peers are taken to lie outside the cluster (no cluster CIDRs given)"),
   CLUSTER_FACT("NL3903", Severity.INFO, "a fact about the cluster, stated in the run's options, that the output relies on"),
+  PLATFORM_SETTING("NL3904", Severity.INFO, "a setting of the target's platform (an agent's default) that the output relies on"),
 
   // NL4xxx: the output.
   INVALID_OUTPUT("NL4001", Severity.ERROR, "an emitted document does not validate against its schema"),

@@ -38,6 +38,7 @@ public final class Capabilities {
     Map<Feature, Capability> t =
         switch (target) {
           case KUBERNETES -> kubernetes(version);
+          case CILIUM -> cilium(version);
           case FLANNEL -> flannel();
         };
     for (Feature f : Feature.values()) {
@@ -118,6 +119,66 @@ public final class Capabilities {
     put(t, Feature.SCTP, EXACT, "protocol SCTP (the CNI must support it)");
     put(t, Feature.ICMP, NARROWER, "left out of allow rules");
     put(t, Feature.LOG, EXACT, "not logged; verdicts unchanged (a warning)");
+    return t;
+  }
+
+  /**
+   * Cilium, from SEMANTICS.md section 3 and TARGETS.md section 2 (checked against Cilium's source and issues; the
+   * citations are there and at the lowering steps of {@code io.netlingua.emit.cilium}).
+   */
+  private static Map<Feature, Capability> cilium(String version) {
+    Map<Feature, Capability> t = new EnumMap<>(Feature.class);
+    put(t, Feature.POLICY_ENFORCEMENT, EXACT, "");
+    put(t, Feature.SELECTORS,
+        new Translation(EXACT, "endpoint selectors on k8s: labels, namespace and namespace labels"),
+        new Translation(WIDER, "a key Cilium derives itself (io.kubernetes.pod.namespace, io.cilium.*) in an allow"
+            + " or a subject, or one its label filter drops (pod-template-hash, ...) in a deny or a subject"),
+        new Translation(NARROWER, "a derived key in a deny, a dropped key in an allow"));
+    put(t, Feature.CLUSTER_SCOPE, EXACT, "CiliumClusterwideNetworkPolicy");
+    put(t, Feature.DENY, EXACT, "ingressDeny and egressDeny, which beat every allow");
+    String l7Narrower = "strict, fail-closed: the rule is left out where the agent refuses the block (port 0, a"
+        + " range before 1.17, DNS on a range or on ingress); an alternative over Envoy's regex size is left out";
+    String l7Wider = "best-effort: the rule without its L7 block where the agent refuses the block";
+    for (Feature l7 : List.of(Feature.L7_HTTP, Feature.L7_GRPC, Feature.L7_KAFKA, Feature.L7_DNS)) {
+      put(t, l7, new Translation(EXACT, "toPorts rules"), new Translation(NARROWER, l7Narrower),
+          new Translation(WIDER, l7Wider));
+    }
+    put(t, Feature.FQDN,
+        new Translation(EXACT, "toFQDNs, where an egress allow on port 53 shows the pod's queries to the DNS proxy"),
+        new Translation(NARROWER, "otherwise left out of allow rules"),
+        new Translation(WIDER, "left out of deny rules (Cilium denies take no toFQDNs)"));
+    put(t, Feature.CIDR, EXACT, "CIDR sets with except (never matching pods or nodes, as the language says)");
+    put(t, Feature.ENTITY_WORLD, EXACT, "entity world");
+    put(t, Feature.ENTITY_CLUSTER, EXACT, "every pod (a namespace Exists selector) and entities host, remote-node");
+    put(t, Feature.ENTITY_NODES, EXACT, "entities host and remote-node (remote-node only in an ingress deny)");
+    put(t, Feature.ENTITY_HOST, EXACT, "entity host; left out of an ingress deny (the platform allows it)");
+    put(t, Feature.ENTITY_KUBE_APISERVER,
+        new Translation(EXACT, "entity kube-apiserver"),
+        new Translation(NARROWER, "in an ingress deny: also refuses the local host where it runs the API server"));
+    put(t, Feature.ENTITY_ANY, EXACT, "entity all (in an ingress deny: every identity but the local host)");
+    put(t, Feature.SERVICE_ACCOUNT, EXACT, "the io.cilium.k8s.policy.serviceaccount label");
+    if (Versions.atLeast(version, "1.17")) {
+      put(t, Feature.SERVICE,
+          new Translation(EXACT, "toServices, without ports"),
+          new Translation(WIDER, "with ports: toServices takes none, every port is allowed; in a deny: left out"),
+          new Translation(NARROWER, "in a cluster policy without a namespace: left out"));
+    } else {
+      put(t, Feature.SERVICE,
+          new Translation(NARROWER, "before 1.17 toServices matches only Services without a selector"),
+          new Translation(WIDER, "with ports: toServices takes none, every port is allowed; in a deny: left out"));
+    }
+    put(t, Feature.NAMED_PORT, EXACT, "");
+    put(t, Feature.PORT_RANGE, EXACT, "endPort (1.16)");
+    put(t, Feature.SCTP, EXACT, "protocol SCTP");
+    put(t, Feature.ICMP,
+        new Translation(EXACT, "icmps (family and type)"),
+        new Translation(WIDER, "a code in an allow: every code of the type"),
+        new Translation(NARROWER, "a code in a deny: every code of the type"));
+    if (Versions.atLeast(version, "1.18")) {
+      put(t, Feature.LOG, EXACT, "a spec of its own with log.value (Hubble)");
+    } else {
+      put(t, Feature.LOG, EXACT, "not logged before 1.18; verdicts unchanged (a warning)");
+    }
     return t;
   }
 

@@ -18,10 +18,28 @@ public enum Target {
    */
   KUBERNETES("kubernetes", "Kubernetes NetworkPolicy (networking.k8s.io/v1)", VersionRange.between("1.21", "1.35")),
   /**
+   * Cilium {@code cilium.io/v2} CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy. The notes (TARGETS.md
+   * section 2, docs/targets.md) cover 1.16 to 1.18; 1.18.2 is the release whose CRD schemas the project holds.
+   */
+  CILIUM(
+      "cilium", "Cilium (cilium.io/v2 Cilium[Clusterwide]NetworkPolicy)",
+      VersionRange.between("1.16", "1.18")),
+  /**
    * Flannel, which enforces no network policy: everything is reported, nothing is emitted. That holds for every
    * release, so every version is accepted; reports name 0.27, the release the project's notes were written for.
    */
   FLANNEL("flannel", "Flannel (no policy enforcement)", VersionRange.any("0.27"));
+
+  /**
+   * Cilium's agent setting {@code allow-localhost}: {@code auto} (the default, which the agent turns into {@code
+   * always} on Kubernetes) and {@code always} let a node reach its own pods whatever the policies say; with {@code
+   * policy} that traffic is policed, so the Cilium target allows the host on every ingress it isolates, as the
+   * language does (SEMANTICS.md section 1, rule 7). Sources: cilium/cilium {@code pkg/option/config.go}
+   * ({@code AllowLocalhostAuto}, {@code AlwaysAllowLocalhost}), docs/targets.md "Agent settings the output relies on".
+   */
+  private static final TargetOption ALLOW_LOCALHOST = TargetOption.oneOf(
+      "allow-localhost", "the Cilium agent's allow-localhost setting (policy: the output allows the host on ingress)",
+      "auto", List.of("auto", "always", "policy"));
 
   private final String id;
   private final String title;
@@ -61,10 +79,11 @@ public enum Target {
    * and messages list them; empty when it takes none.
    */
   public List<TargetOption> options() {
-    // A switch expression over the enum: a new target does not compile until it declares its keys. Neither target
-    // of today has a choice beyond the mode, the version and the facts every target shares.
+    // A switch expression over the enum: a new target does not compile until it declares its keys. Kubernetes and
+    // Flannel have no choice beyond the mode, the version and the facts every target shares.
     return switch (this) {
       case KUBERNETES, FLANNEL -> List.of();
+      case CILIUM -> List.of(ALLOW_LOCALHOST);
     };
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +47,30 @@ class TargetTest {
   }
 
   @Test
-  void theTargetsOfThisReleaseTakeNoTargetOptions() {
-    for (Target t : Target.values()) {
+  void kubernetesAndFlannelTakeNoTargetOptions() {
+    for (Target t : List.of(Target.KUBERNETES, Target.FLANNEL)) {
       assertThat(t.options()).as(t.id()).isEmpty();
       assertThatCode(() -> t.checkOptions(Map.of())).doesNotThrowAnyException();
       assertThatThrownBy(() -> t.checkOptions(Map.of("tier", "x")))
           .isInstanceOf(IllegalArgumentException.class).hasMessage(t.id() + " takes no target options (got 'tier')");
     }
+  }
+
+  /** Cilium 1.16 to 1.18, and the agent's allow-localhost as its one option (auto, always, policy). */
+  @Test
+  void ciliumSupports116To118AndTakesAllowLocalhost() {
+    assertThat(Target.CILIUM.versions()).isEqualTo(VersionRange.between("1.16", "1.18"));
+    assertThatCode(() -> Target.CILIUM.checkVersion("1.18.3")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> Target.CILIUM.checkVersion("1.15")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1.16 to 1.18");
+    assertThatThrownBy(() -> Target.CILIUM.checkVersion("1.19")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Target.CILIUM.options()).extracting(TargetOption::key).containsExactly("allow-localhost");
+    assertThatCode(() -> Target.CILIUM.checkOptions(Map.of("allow-localhost", "policy")))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> Target.CILIUM.checkOptions(Map.of("allow-localhost", "never")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("auto, always, policy");
+    assertThatThrownBy(() -> Target.CILIUM.checkOptions(Map.of("tier", "x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("allow-localhost");
   }
 
   @Test

@@ -6,6 +6,7 @@ import io.netlingua.eval.Flow;
 import io.netlingua.eval.HttpRequest;
 import io.netlingua.eval.KafkaRequest;
 import io.netlingua.model.DnsBlock;
+import io.netlingua.model.DnsPatterns;
 import io.netlingua.model.DnsRule;
 import io.netlingua.model.GrpcBlock;
 import io.netlingua.model.GrpcRule;
@@ -58,7 +59,7 @@ interface L7Matcher {
       public L7Matcher dns(DnsBlock b) {
         List<String> patterns = b.rules().stream().map(DnsRule::pattern).toList();
         return flow -> flow.dnsQuery()
-            .filter(q -> patterns.stream().anyMatch(p -> DnsNames.matches(p, q))).isPresent();
+            .filter(q -> patterns.stream().anyMatch(p -> DnsPatterns.matches(p, q))).isPresent();
       }
     });
   }

@@ -3,6 +3,7 @@ package io.netlingua.eval.internal;
 import io.netlingua.eval.IpAddress;
 import io.netlingua.eval.Service;
 import io.netlingua.model.CidrPeer;
+import io.netlingua.model.DnsPatterns;
 import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
 import io.netlingua.model.NamespaceScope;
@@ -134,7 +135,7 @@ interface PeerMatcher {
         @Override
         public PeerMatcher fqdn(FqdnPeer p) {
           return (other, self) -> other.kind() == End.Kind.EXTERNAL
-              && other.external().fqdn().filter(name -> DnsNames.matches(p.pattern(), name)).isPresent();
+              && other.external().fqdn().filter(name -> DnsPatterns.matches(p.pattern(), name)).isPresent();
         }
 
         @Override
