@@ -371,6 +371,8 @@ public final class ProgramGenerator {
     return switch (target) {
       // A NetworkPolicy lives in one namespace.
       case KUBERNETES -> false;
+      // A CiliumClusterwideNetworkPolicy.
+      case CILIUM -> true;
       case FLANNEL -> throw new IllegalArgumentException(
           "flannel enforces no policy and writes nothing: there is no program to generate for it");
     };

@@ -82,8 +82,7 @@ final class L7Rules {
    * leaves the rule out.
    */
   Optional<ObjectNode> rules(L7Block block, Direction direction) {
-    fact("the agent runs with enable-l7-proxy (the default): without it the agent refuses every policy with L7"
-        + " rules");
+    // enable-l7-proxy, which every L7 rule and toFQDNs need, is stated by the emitter (CiliumRules).
     return block.accept(new L7Block.Visitor<Optional<ObjectNode>>() {
       @Override
       public Optional<ObjectNode> http(HttpBlock b) {

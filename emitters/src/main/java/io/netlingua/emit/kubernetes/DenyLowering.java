@@ -110,7 +110,7 @@ final class DenyLowering {
           new Peer.Visitor<Void>() {
             @Override
             public Void pods(PodPeer p) {
-              deniedPods.add(RuleLowering.pods(policy, p));
+              deniedPods.add(PodSet.of(policy, p));
               return null;
             }
 
@@ -118,7 +118,7 @@ final class DenyLowering {
             public Void serviceAccount(ServiceAccountPeer p) {
               // Its pods are not known by label: every pod of its namespace stands for them (may match).
               NamespaceScope scope = p.namespace().map(NamespaceScope::named).orElse(NamespaceScope.POLICY);
-              deniedPods.add(RuleLowering.scoped(policy, scope, LabelSelector.ALL));
+              deniedPods.add(PodSet.scoped(policy, scope, LabelSelector.ALL));
               return null;
             }
 

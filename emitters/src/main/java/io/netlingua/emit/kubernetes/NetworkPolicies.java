@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.netlingua.emit.DocumentRef;
 import io.netlingua.emit.lowering.LoweredPeer;
 import io.netlingua.emit.lowering.LoweredRule;
+import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.emit.lowering.SelectorForm;
 import io.netlingua.emit.spi.PlannedDocument;
 import io.netlingua.model.AllPorts;
@@ -27,16 +28,12 @@ import io.netlingua.model.Protocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Builds the Fabric8 NetworkPolicy of a lowered object. */
 final class NetworkPolicies {
   static final String API_VERSION = "networking.k8s.io/v1";
   static final String KIND = "NetworkPolicy";
-  static final String MANAGED_BY = "app.kubernetes.io/managed-by";
-  static final String SOURCE = "netlingua.io/source";
-  static final String DESCRIPTION = "netlingua.io/description";
 
   private NetworkPolicies() {}
 
@@ -52,14 +49,11 @@ final class NetworkPolicies {
    * builders, which copy every nested object once more on {@code build()} (the same object either way).
    */
   private static NetworkPolicy object(Unit unit) {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    unit.policy().description().ifPresent(d -> annotations.put(DESCRIPTION, d));
-    annotations.put(SOURCE, unit.policy().span().file() + ":" + unit.policy().span().line());
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(unit.name());
     metadata.setNamespace(unit.namespace());
-    metadata.setLabels(Map.of(MANAGED_BY, "netlingua"));
-    metadata.setAnnotations(annotations);
+    metadata.setLabels(ObjectMetadata.labels());
+    metadata.setAnnotations(ObjectMetadata.annotations(unit.policy()));
     List<String> types = new ArrayList<>(2);
     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
     List<NetworkPolicyEgressRule> egress = new ArrayList<>();

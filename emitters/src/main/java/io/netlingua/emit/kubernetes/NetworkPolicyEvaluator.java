@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Evaluator;
@@ -50,7 +51,7 @@ final class NetworkPolicyEvaluator implements Evaluator {
 
     private static SourceSpan source(NetworkPolicy policy, SourceSpan fallback) {
       Map<String, String> annotations = policy.getMetadata().getAnnotations();
-      String source = annotations == null ? null : annotations.get(NetworkPolicies.SOURCE);
+      String source = annotations == null ? null : annotations.get(ObjectMetadata.SOURCE);
       int colon = source == null ? -1 : source.lastIndexOf(':');
       if (colon <= 0) {
         return fallback;

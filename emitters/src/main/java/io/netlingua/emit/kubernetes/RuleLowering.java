@@ -3,6 +3,7 @@ package io.netlingua.emit.kubernetes;
 import io.netlingua.diagnostics.Outcome;
 import io.netlingua.emit.lowering.AddressBlock;
 import io.netlingua.emit.lowering.ClusterAddresses;
+import io.netlingua.emit.lowering.L7Fallback;
 import io.netlingua.emit.lowering.LoweredPeer;
 import io.netlingua.emit.lowering.LoweredRule;
 import io.netlingua.emit.lowering.PodSet;
@@ -11,17 +12,11 @@ import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.AllPorts;
 import io.netlingua.model.CidrPeer;
 import io.netlingua.model.Direction;
-import io.netlingua.model.DnsBlock;
 import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
-import io.netlingua.model.GrpcBlock;
-import io.netlingua.model.HttpBlock;
 import io.netlingua.model.IcmpPort;
-import io.netlingua.model.KafkaBlock;
-import io.netlingua.model.L7Block;
 import io.netlingua.model.LabelSelector;
 import io.netlingua.model.NamedPort;
-import io.netlingua.model.NamespaceScope;
 import io.netlingua.model.Peer;
 import io.netlingua.model.PodPeer;
 import io.netlingua.model.Policy;
@@ -60,7 +55,9 @@ final class RuleLowering {
     if (rule.log()) {
       reportLog(rule, direction);
     }
-    if (rule.l7().isPresent() && !l7(rule.l7().get(), direction)) {
+    if (rule.l7().isPresent() && !L7Fallback.keepWithout(
+        degradations, rule.l7().get(), direction, "kubernetes", "is not expressible",
+        "compile for a target with L7 rules")) {
       return Optional.empty();
     }
     List<Use<Peer>> uses = Use.peers(rule.peerTerms());
@@ -97,74 +94,8 @@ final class RuleLowering {
         "a target with logging (Cilium's log, Calico's Log action) can log it");
   }
 
-  /**
-   * Reports an L7 block and says whether the rule is kept: only best-effort keeps it, without the restriction
-   * (wider); strict and fail-closed leave the rule out (narrower), so that the port is never opened to every
-   * request.
-   */
-  private boolean l7(L7Block block, Direction direction) {
-    Feature feature =
-        block.accept(
-            new L7Block.Visitor<Feature>() {
-              @Override
-              public Feature http(HttpBlock b) {
-                return Feature.L7_HTTP;
-              }
-
-              @Override
-              public Feature grpc(GrpcBlock b) {
-                return Feature.L7_GRPC;
-              }
-
-              @Override
-              public Feature kafka(KafkaBlock b) {
-                return Feature.L7_KAFKA;
-              }
-
-              @Override
-              public Feature dns(DnsBlock b) {
-                return Feature.L7_DNS;
-              }
-            });
-    String hint = "compile for a target with L7 rules";
-    if (degradations.mode().prefersWider()) {
-      degradations.report(
-          feature, Outcome.WIDER, block.span(), Optional.of(direction),
-          TARGET + "the " + block.keyword() + " block is not expressible: the rule is emitted without it and"
-              + " allows every request on its ports (wider)",
-          hint);
-      return true;
-    }
-    degradations.report(
-        feature, Outcome.NARROWER, block.span(), Optional.of(direction),
-        TARGET + "the " + block.keyword() + " block is not expressible: the rule is left out, so that its ports"
-            + " are not opened to every request (narrower)",
-        hint + ", or run in best-effort mode to emit the rule without its L7 block (wider)");
-    return false;
-  }
-
   private static boolean isAny(Peer peer) {
     return peer instanceof EntityPeer e && e.entity() == io.netlingua.model.Entity.ANY;
-  }
-
-  /** The pods a pod peer names, for a policy (a cluster policy's unscoped peer looks in every namespace). */
-  static PodSet pods(Policy policy, PodPeer peer) {
-    return scoped(policy, peer.namespaces(), peer.pods());
-  }
-
-  /** Pods of a scope, seen from a policy. */
-  static PodSet scoped(Policy policy, NamespaceScope scope, LabelSelector pods) {
-    if (scope instanceof NamespaceScope.Named named) {
-      return PodSet.inNamespace(named.name(), pods);
-    }
-    if (scope instanceof NamespaceScope.Selected selected) {
-      return new PodSet(selected.selector(), pods);
-    }
-    if (scope instanceof NamespaceScope.PolicyNamespace && policy.namespace().isPresent()) {
-      return PodSet.inNamespace(policy.namespace().get(), pods);
-    }
-    // In any namespace, or unscoped in a cluster policy.
-    return new PodSet(LabelSelector.ALL, pods);
   }
 
   private List<LoweredPeer> peer(Policy policy, Direction direction, Use<Peer> use) {
@@ -174,7 +105,7 @@ final class RuleLowering {
         new Peer.Visitor<List<LoweredPeer>>() {
           @Override
           public List<LoweredPeer> pods(PodPeer p) {
-            return List.of(new LoweredPeer.Pods(RuleLowering.pods(policy, p)));
+            return List.of(new LoweredPeer.Pods(PodSet.of(policy, p)));
           }
 
           @Override

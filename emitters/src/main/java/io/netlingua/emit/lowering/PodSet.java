@@ -1,6 +1,9 @@
 package io.netlingua.emit.lowering;
 
 import io.netlingua.model.LabelSelector;
+import io.netlingua.model.NamespaceScope;
+import io.netlingua.model.PodPeer;
+import io.netlingua.model.Policy;
 import java.util.Objects;
 
 /**
@@ -20,6 +23,26 @@ public record PodSet(LabelSelector namespaces, LabelSelector pods) {
   public PodSet {
     Objects.requireNonNull(namespaces, "namespaces");
     Objects.requireNonNull(pods, "pods");
+  }
+
+  /** The pods a pod peer names, seen from a policy (a cluster policy's peer without a scope: every namespace). */
+  public static PodSet of(Policy policy, PodPeer peer) {
+    return scoped(policy, peer.namespaces(), peer.pods());
+  }
+
+  /** The pods of a scope that a selector matches, seen from a policy. */
+  public static PodSet scoped(Policy policy, NamespaceScope scope, LabelSelector pods) {
+    if (scope instanceof NamespaceScope.Named named) {
+      return inNamespace(named.name(), pods);
+    }
+    if (scope instanceof NamespaceScope.Selected selected) {
+      return new PodSet(selected.selector(), pods);
+    }
+    if (scope instanceof NamespaceScope.PolicyNamespace && policy.namespace().isPresent()) {
+      return inNamespace(policy.namespace().get(), pods);
+    }
+    // In any namespace, or unscoped in a cluster policy.
+    return new PodSet(LabelSelector.ALL, pods);
   }
 
   /** The pods of one namespace, named by its name, that the selector matches. */

@@ -19,6 +19,14 @@ public record OutputFormat(String schema, YamlLayout layout) {
   public static final OutputFormat NETWORK_POLICY =
       new OutputFormat(Schemas.NETWORK_POLICY, YamlLayout.NETWORK_POLICY);
 
+  /** A {@code cilium.io/v2} CiliumNetworkPolicy. */
+  public static final OutputFormat CILIUM_NETWORK_POLICY =
+      new OutputFormat(Schemas.CILIUM_NETWORK_POLICY, YamlLayout.CILIUM_POLICY);
+
+  /** A {@code cilium.io/v2} CiliumClusterwideNetworkPolicy. */
+  public static final OutputFormat CILIUM_CLUSTERWIDE_NETWORK_POLICY =
+      new OutputFormat(Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, YamlLayout.CILIUM_POLICY);
+
   public OutputFormat {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(layout, "layout");
@@ -34,6 +42,11 @@ public record OutputFormat(String schema, YamlLayout layout) {
     OutputFormat format =
         switch (target) {
           case KUBERNETES -> "NetworkPolicy".equals(document.kind()) ? NETWORK_POLICY : null;
+          case CILIUM -> switch (document.kind()) {
+            case "CiliumNetworkPolicy" -> CILIUM_NETWORK_POLICY;
+            case "CiliumClusterwideNetworkPolicy" -> CILIUM_CLUSTERWIDE_NETWORK_POLICY;
+            default -> null;
+          };
           case FLANNEL -> null;
         };
     if (format == null) {

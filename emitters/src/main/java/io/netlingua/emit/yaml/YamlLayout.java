@@ -43,6 +43,36 @@ public record YamlLayout(Map<String, List<String>> order, Map<String, List<Strin
               Map.entry("matchExpressions", List.of("key", "operator", "values"))),
           Map.of("spec", List.of("policyTypes")));
 
+  /**
+   * A {@code cilium.io/v2} CiliumNetworkPolicy or CiliumClusterwideNetworkPolicy, in the order of Cilium's
+   * documentation: the selector, then allows before denies, peers before ports.
+   */
+  public static final YamlLayout CILIUM_POLICY =
+      of(
+          Map.ofEntries(
+              Map.entry("", List.of("apiVersion", "kind", "metadata", "spec", "specs")),
+              Map.entry("spec", List.of("endpointSelector", "log", "ingress", "ingressDeny", "egress", "egressDeny")),
+              Map.entry("specs", List.of("endpointSelector", "log", "ingress", "ingressDeny", "egress", "egressDeny")),
+              Map.entry("ingress", List.of("fromEndpoints", "fromCIDRSet", "fromEntities", "toPorts", "icmps")),
+              Map.entry("ingressDeny", List.of("fromEndpoints", "fromCIDRSet", "fromEntities", "toPorts", "icmps")),
+              Map.entry("egress", List.of(
+                  "toEndpoints", "toCIDRSet", "toEntities", "toFQDNs", "toServices", "toPorts", "icmps")),
+              Map.entry("egressDeny", List.of("toEndpoints", "toCIDRSet", "toEntities", "toPorts", "icmps")),
+              Map.entry("endpointSelector", List.of("matchLabels", "matchExpressions")),
+              Map.entry("fromEndpoints", List.of("matchLabels", "matchExpressions")),
+              Map.entry("toEndpoints", List.of("matchLabels", "matchExpressions")),
+              Map.entry("matchExpressions", List.of("key", "operator", "values")),
+              Map.entry("fromCIDRSet", List.of("cidr", "except")),
+              Map.entry("toCIDRSet", List.of("cidr", "except")),
+              Map.entry("toPorts", List.of("ports", "rules")),
+              Map.entry("ports", List.of("port", "endPort", "protocol")),
+              Map.entry("http", List.of("method", "path", "host", "headers")),
+              Map.entry("kafka", List.of("role", "topic", "clientID")),
+              Map.entry("toServices", List.of("k8sService")),
+              Map.entry("k8sService", List.of("serviceName", "namespace")),
+              Map.entry("fields", List.of("family", "type"))),
+          Map.of());
+
   public YamlLayout {
     order = Map.copyOf(order);
     alwaysWritten = Map.copyOf(alwaysWritten);

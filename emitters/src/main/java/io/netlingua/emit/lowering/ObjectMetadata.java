@@ -1,0 +1,34 @@
+package io.netlingua.emit.lowering;
+
+import io.netlingua.model.Policy;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels and annotations every emitted object carries, whatever its target: {@code
+ * app.kubernetes.io/managed-by: netlingua} (so that {@code kubectl apply --prune -l ...} and GitOps tools can find
+ * the objects a run owns), the source position of the policy, and its description when it has one.
+ */
+public final class ObjectMetadata {
+  /** The label that marks an object as written by Netlingua (Kubernetes recommended labels). */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+  /** The annotation holding {@code file:line} of the policy an object comes from. */
+  public static final String SOURCE = "netlingua.io/source";
+  /** The annotation holding the policy's description. */
+  public static final String DESCRIPTION = "netlingua.io/description";
+
+  private ObjectMetadata() {}
+
+  /** The labels of an object: {@code app.kubernetes.io/managed-by: netlingua}. */
+  public static Map<String, String> labels() {
+    return Map.of(MANAGED_BY, "netlingua");
+  }
+
+  /** The annotations of an object lowered from a policy: its description, if any, then its source position. */
+  public static Map<String, String> annotations(Policy policy) {
+    Map<String, String> annotations = new LinkedHashMap<>();
+    policy.description().ifPresent(d -> annotations.put(DESCRIPTION, d));
+    annotations.put(SOURCE, policy.span().file() + ":" + policy.span().line());
+    return annotations;
+  }
+}
