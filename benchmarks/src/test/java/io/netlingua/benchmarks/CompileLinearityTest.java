@@ -47,9 +47,16 @@ class CompileLinearityTest {
       String what = target.id() + " " + profile + ": " + n + " -> " + fourN;
       assertThat(n.visits().get(Work.Step.DOCUMENTS)).as(what).isPositive();
       assertThat(n.visits().get(Work.Step.UNITS)).as(what).isPositive();
-      assertThat(n.visits().get(Work.Step.INDEX_ENTRIES)).as("%s: the program has denies to fold", what).isPositive();
+      if (target == Target.KUBERNETES || profile == Profile.FULL) {
+        // Kubernetes folds denies through its index; Cilium looks up the L7 rules of a port (the FULL profile has
+        // L7 blocks, EXACT none, since no L7 is exact on Kubernetes).
+        assertThat(n.visits().get(Work.Step.INDEX_ENTRIES)).as("%s: the program uses the target's index", what)
+            .isPositive();
+      }
       for (Work.Step step : Work.Step.values()) {
-        assertThat(fourN.visits().get(step)).as("%s, %s", what, step).isLessThan(5 * n.visits().get(step));
+        // A step the target does not take (no index without L7 on Cilium) stays at none.
+        assertThat(fourN.visits().get(step)).as("%s, %s", what, step)
+            .isLessThanOrEqualTo(Math.max(0, 5 * n.visits().get(step) - 1));
       }
       assertThat(fourN.bytes()).as("%s, bytes allocated", what).isLessThan(5 * n.bytes());
     }

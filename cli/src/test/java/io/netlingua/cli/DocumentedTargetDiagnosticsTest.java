@@ -48,7 +48,6 @@ class DocumentedTargetDiagnosticsTest {
       "NL3015", "cidr: exact on Kubernetes (ipBlock with except)",
       "NL3018", "named ports: exact on Kubernetes",
       "NL3020", "SCTP: exact on Kubernetes",
-      "NL3023", "selectors: exact on Kubernetes",
       "NL4001", "a guard against a bug of a lowering: the emitters write only valid objects");
 
   /** A documented run: the file, the options, and what the page shows. */

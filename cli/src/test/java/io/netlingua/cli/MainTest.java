@@ -34,8 +34,9 @@ class MainTest {
     String n = System.lineSeparator();
     assertThat(run.out()).endsWith("Targets (compile --target):" + n
         + "  kubernetes  Kubernetes NetworkPolicy (networking.k8s.io/v1), versions 1.21 to 1.35" + n
+        + "  cilium      Cilium (cilium.io/v2 Cilium[Clusterwide]NetworkPolicy), versions 1.16 to 1.18" + n
         + "  flannel     Flannel (no policy enforcement), any version" + n);
-    assertThat(Netlingua.targets()).extracting(Target::id).containsExactly("kubernetes", "flannel");
+    assertThat(Netlingua.targets()).extracting(Target::id).containsExactly("kubernetes", "cilium", "flannel");
     assertThat(CliRun.of("compile", "--help").out())
         .contains("--target=TARGET", "the target: " + String.join(", ",
             Netlingua.targets().stream().map(Target::id).toList()));

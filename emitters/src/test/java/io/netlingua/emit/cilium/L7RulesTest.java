@@ -25,14 +25,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code rules} objects L7Rules writes, in the field names of the 1.18.2 CRD (PortRuleHTTP, PortRuleKafka,
- * PortRuleDNS), and its reports. Until the Cilium target and its capability table exist, the reports go through
- * the Kubernetes table, which allows NARROWER for every L7 feature as the Cilium table will: the findings then
- * name the kubernetes target, and what the Cilium table allows is checked when it lands.
+ * PortRuleDNS), and its reports, through the Cilium capability table (which fails loudly on an outcome it does not
+ * allow).
  */
 class L7RulesTest {
   private static final SourceSpan AT = new SourceSpan("t.npl", 3, 5, 3, 20, 40, 55);
 
-  private final Degradations degradations = new Degradations(Capabilities.of(Target.KUBERNETES), Mode.BEST_EFFORT);
+  private final Degradations degradations = new Degradations(Capabilities.of(Target.CILIUM), Mode.BEST_EFFORT);
   private final L7Rules l7 = new L7Rules(degradations, "1.18");
 
   @Test
@@ -52,9 +51,8 @@ class L7RulesTest {
         + "{\"path\":\"(?:/api/v[12]/orders)(\\\\?.*)?\"},"
         + "{}]}");
     assertThat(degradations.diagnostics()).isEmpty();
-    assertThat(l7.facts()).hasSize(5);
-    assertThat(l7.facts().get(0)).contains("enable-l7-proxy");
-    assertThat(l7.facts().get(1)).contains("http-normalize-path");
+    assertThat(l7.facts()).as("enable-l7-proxy is the emitter's fact, stated for toFQDNs too").hasSize(4);
+    assertThat(l7.facts().get(0)).contains("http-normalize-path");
     assertThat(l7.facts()).anyMatch(f -> f.contains("..;x"));
     assertThat(l7.facts()).anyMatch(f -> f.startsWith("a path regex"));
   }
