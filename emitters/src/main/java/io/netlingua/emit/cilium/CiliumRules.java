@@ -26,6 +26,7 @@ import io.netlingua.model.PodPeer;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Port;
 import io.netlingua.model.PortRange;
+import io.netlingua.model.Protocol;
 import io.netlingua.model.Rule;
 import io.netlingua.model.ServiceAccountPeer;
 import io.netlingua.model.ServicePeer;
@@ -62,6 +63,7 @@ final class CiliumRules {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final String TARGET = "cilium: ";
+  private static final List<Port> DNS_PORTS = List.of(PortRange.of(Protocol.UDP, 53), PortRange.of(Protocol.TCP, 53));
   private static final String L7_PROXY =
       "L7 rules (http, kafka, dns) and toFQDNs need the agent's enable-l7-proxy (on by default); without it the"
           + " agent refuses the policy";
@@ -105,10 +107,22 @@ final class CiliumRules {
       peer(policy, direction, Action.ALLOW, use, peers, rule);
     }
     Ports ports = ports(rule, Action.ALLOW, direction);
-    if (rules.isEmpty() && dns.addsDnsVisibility(direction, rule)
-        && conflicts.record(policy, direction, Feature.L7_DNS, rule.ports(), rule.span().location()).isEmpty()) {
-      facts.note(L7_PROXY, rule.span());
-      rules = Optional.of(DnsVisibility.everyName());
+    if (rules.isEmpty() && dns.addsDnsVisibility(direction, rule)) {
+      List<Port> dnsPorts = rule.allPorts() ? DNS_PORTS : rule.ports();
+      if (conflicts.record(policy, direction, Feature.L7_DNS, dnsPorts, rule.span().location()).isEmpty()) {
+        facts.note(L7_PROXY, rule.span());
+        if (!rule.allPorts()) {
+          return peers.rules(ports, Optional.of(DnsVisibility.everyName()), false);
+        }
+        // Every port: the rule as it is, and the same endpoints on 53/UDP and 53/TCP with the DNS rule (a rule
+        // with L7 needs its ports; the two allow the same, and the second shows the proxy the queries).
+        List<ObjectNode> out = new ArrayList<>(peers.rules(ports, Optional.empty(), true));
+        Ports dns53 = new Ports();
+        dns53.port("53", "udp");
+        dns53.port("53", "tcp");
+        out.addAll(peers.endpointRules(dns53, DnsVisibility.everyName()));
+        return out;
+      }
     }
     return peers.rules(ports, rules, rule.allPorts());
   }
@@ -507,6 +521,13 @@ final class CiliumRules {
         r.set("toServices", array(services.stream().distinct().toList()));
         out.add(r);
       }
+      return out;
+    }
+
+    /** The endpoint peers alone on these ports with these L7 rules (the DNS servers a DNS rule is written for). */
+    List<ObjectNode> endpointRules(Ports ports, ObjectNode l7) {
+      List<ObjectNode> out = new ArrayList<>();
+      add(out, field("Endpoints"), array(endpoints.stream().distinct().toList()), ports, Optional.of(l7), false);
       return out;
     }
 

@@ -10,6 +10,8 @@ import io.netlingua.model.Direction;
 import io.netlingua.model.DnsBlock;
 import io.netlingua.model.DnsPatterns;
 import io.netlingua.model.DnsRule;
+import io.netlingua.model.Entity;
+import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
 import io.netlingua.model.Peer;
 import io.netlingua.model.PodPeer;
@@ -19,6 +21,7 @@ import io.netlingua.model.PortRange;
 import io.netlingua.model.Program;
 import io.netlingua.model.Protocol;
 import io.netlingua.model.Rule;
+import io.netlingua.model.ServiceAccountPeer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +31,8 @@ import java.util.List;
  * {@code rules.dns} (language.rst "DNS based"; upstream {@code examples/policies/l3/fqdn/fqdn.yaml}: a rule to
  * kube-dns on port 53 with {@code rules.dns: [{matchPattern: "*"}]}, then the {@code toFQDNs} rule).
  *
- * <p>An allow whose ports are all single port 53 (UDP or TCP) and that has no L7 block is a <em>DNS allow</em>:
+ * <p>An allow whose ports are all single port 53 (UDP or TCP), or that has no {@code on} and names pods, and that
+ * has no L7 block is a <em>DNS allow</em>:
  * when the program has fqdn peers, the emitter adds {@code rules.dns: [{matchPattern: "*"}]} to every DNS allow,
  * which lets every query through as before (exact) and shows the proxy every name. A {@code dns} block on port 53
  * shows the names it allows. A policy's fqdn peer is kept when, for every entry of its subject, some policy whose
@@ -148,9 +152,22 @@ final class DnsVisibility {
     return out;
   }
 
-  /** An allow without L7 block whose ports are all single port 53, UDP or TCP. */
+  /**
+   * An allow without L7 block whose ports are all single port 53, UDP or TCP, or that has no {@code on} and names
+   * pods (every port, port 53 with the rest: the emitter adds a rule to those pods on 53/UDP and 53/TCP to carry the
+   * DNS rule, since a rule with L7 needs its ports).
+   */
   private static boolean isDnsAllow(Rule rule) {
-    return rule.l7().isEmpty() && onPort53(rule);
+    return rule.l7().isEmpty() && (rule.allPorts() ? toPods(rule) : onPort53(rule));
+  }
+
+  /**
+   * Whether an allow names pods (the DNS servers a cluster runs are pods): the endpoints the emitter writes the
+   * extra DNS rule for when the allow has no ports.
+   */
+  private static boolean toPods(Rule rule) {
+    return rule.peers().stream().anyMatch(p -> p instanceof PodPeer || p instanceof ServiceAccountPeer
+        || p instanceof EntityPeer e && e.entity() == Entity.CLUSTER);
   }
 
   private static boolean onPort53(Rule rule) {

@@ -352,4 +352,58 @@ class CiliumPeersTest {
     assertThat(found(deny, Code.SELECTORS)).containsExactly("6:15 warning NL3023 wider");
     assertThat(ReservedKeys.podLabel("app.kubernetes.io/name")).isEqualTo(ReservedKeys.Kind.POD_LABEL);
   }
+
+  /**
+   * A DNS allow without ports carries no DNS rule (a rule with L7 needs its ports): it is split, the rule as it is
+   * plus the same pods on 53/UDP and 53/TCP with rules.dns matchPattern "*", so that toFQDNs learns the answers.
+   */
+  @Test
+  void aDnsAllowWithoutPortsIsSplitOntoPort53() {
+    Compilation c = compile(CiliumFixtures.policy("egress", """
+            allow to pods(k8s-app=kube-dns) in namespace kube-system
+            allow to fqdn "api.stripe.com" on tcp/443"""), Options.defaults());
+    assertThat(field(c, "egress")).startsWith("""
+        egress:
+        - toEndpoints:
+          - matchLabels:
+              k8s:io.kubernetes.pod.namespace: kube-system
+              k8s:k8s-app: kube-dns
+        - toEndpoints:
+          - matchLabels:
+              k8s:io.kubernetes.pod.namespace: kube-system
+              k8s:k8s-app: kube-dns
+          toPorts:
+          - ports:
+            - port: "53"
+              protocol: UDP
+            - port: "53"
+              protocol: TCP
+            rules:
+              dns:
+              - matchPattern: "*"
+        - toFQDNs:
+        """);
+    Compilation world = compile(CiliumFixtures.policy("egress", """
+            allow to world
+            allow to fqdn "api.stripe.com" on tcp/443"""), Options.defaults().mode(Mode.FAIL_CLOSED));
+    assertThat(found(world, Code.FQDN)).as("an allow of every port to world shows the proxy nothing")
+        .containsExactly("6:10 warning NL3008 narrower");
+  }
+
+  /**
+   * matchPattern is written as the language writes it: before 1.19 Cilium turns each {@code *} into
+   * {@code [-a-zA-Z0-9_]*} within one label (pkg/fqdn/matchpattern, docs/targets.md "Version notes"), so
+   * {@code *.example.com} matches api.example.com and not a.b.example.com, as in the language.
+   */
+  @Test
+  void aPatternMatchesWithinOneLabelAsTheLanguageSays() {
+    String pattern = "*.example.com";
+    java.util.regex.Pattern cilium = java.util.regex.Pattern.compile(
+        pattern.replace(".", "\\.").replace("*", "[-a-zA-Z0-9_]*"), java.util.regex.Pattern.CASE_INSENSITIVE);
+    for (String name : java.util.List.of("api.example.com", "a.b.example.com", "example.com", "API.example.com")) {
+      assertThat(cilium.matcher(name).matches()).as(name)
+          .isEqualTo(io.netlingua.model.DnsPatterns.matches(pattern, name.toLowerCase(java.util.Locale.ROOT)));
+    }
+    assertThat(DnsVisibility.selector(pattern).toString()).isEqualTo("{\"matchPattern\":\"*.example.com\"}");
+  }
 }
