@@ -246,6 +246,17 @@ final class HttpRegex {
      */
     private static final int ALT = 2;
     private static Map<Integer, List<Integer>> orbits;
+    /**
+     * The folded cost of each set of ranges measured so far, for every run: few distinct sets occur (the letters
+     * and classes of paths and hosts), and the cache is bounded so that hostile input cannot grow it without end.
+     */
+    private static final Map<String, Long> FOLDED_RANGES = java.util.Collections.synchronizedMap(
+        new java.util.LinkedHashMap<String, Long>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 4096;
+          }
+        });
 
     private final String re;
     private int pos;
@@ -477,6 +488,13 @@ final class HttpRegex {
      * folded a-z instructions. Both constructions are counted and the larger taken.
      */
     private static long foldedCost(List<int[]> ranges) {
+      // A function of the ranges alone, and costly (it folds against every case orbit): once per set of ranges.
+      StringBuilder key = new StringBuilder();
+      ranges.forEach(r -> key.append(r[0]).append('-').append(r[1]).append(','));
+      return FOLDED_RANGES.computeIfAbsent(key.toString(), k -> foldedCostOf(ranges));
+    }
+
+    private static long foldedCostOf(List<int[]> ranges) {
       List<int[]> folded = fold(ranges);
       List<int[]> complement = negate(fold(negate(ranges)));
       return Math.max(rangesCost(minus(merge(folded), 'A', 'Z')), rangesCost(minus(merge(complement), 'A', 'Z')));

@@ -20,8 +20,10 @@ import io.netlingua.model.SourceSpan;
 import io.netlingua.targets.Feature;
 import io.netlingua.targets.Versions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,6 +68,11 @@ final class L7Rules {
   private final Degradations degradations;
   private final String ciliumVersion;
   private final Set<String> facts = new LinkedHashSet<>();
+  /**
+   * The program size of each regex measured in this run: programs repeat the same alternatives in many policies,
+   * and measuring a case-folded regex costs far more than writing it.
+   */
+  private final Map<String, Integer> programSizes = new HashMap<>();
 
   /**
    * @param degradations where left-out alternatives are reported
@@ -291,7 +298,7 @@ final class L7Rules {
 
   /** Whether the lowered regex fits Envoy's program-size limit; reports and answers false when it does not. */
   private boolean fits(Feature feature, SourceSpan span, Direction direction, String field, String regex) {
-    int size = HttpRegex.programSize(regex);
+    int size = programSizes.computeIfAbsent(regex, HttpRegex::programSize);
     if (size <= HttpRegex.ENVOY_MAX_PROGRAM_SIZE) {
       return true;
     }
