@@ -122,15 +122,27 @@ final class HttpRegex {
   }
 
   /**
-   * A prefix by segment: {@code SPELLING(P)(/.*)?(\?.*)?} (the path equals P or continues it with {@code /}),
-   * never {@code SPELLING(P).*}, which would be a prefix by character ({@code /api} would match {@code /apiary});
-   * the prefix {@code /} is {@code /.*}.
+   * What may follow a prefix: {@code /} then anything but {@code ;}, a {@code %} that does not start two hex digits,
+   * {@code %25} and {@code %3B}. Envoy 1.34 keeps {@code ;} parameters (also in {@code ..;x}, which it does not
+   * read as a dot segment), escapes of reserved characters and double encodings as sent, where the server behind it
+   * (and the language) may read a dot segment that walks out of the prefix: {@code /public/..;x/admin} is
+   * {@code /admin} to a server that strips parameters, and {@code /public/..%3Bx/admin} and {@code %252F} are the
+   * same after one decoding more. A request that spells its path so is refused (narrower where the language would
+   * pass it, a stated fact), never let through (SEMANTICS.md section 3: guarded in the regex where that is cheap).
+   */
+  static final String PREFIX_TAIL =
+      "(/(?:[^;%?]|%(?:[014-9A-Fa-f][0-9A-Fa-f]|2[0-46-9A-Fa-f]|3[0-9AC-Fac-f]))*)?";
+
+  /**
+   * A prefix by segment: {@code SPELLING(P)TAIL(\?.*)?} with the {@link #PREFIX_TAIL} guard (the path equals P or
+   * continues it with {@code /}), never {@code SPELLING(P).*}, which would be a prefix by character ({@code /api}
+   * would match {@code /apiary}); the prefix {@code /} is {@code /.*} (nothing can walk out of the root).
    */
   static String prefixPath(String normalPath) {
     if (normalPath.equals("/")) {
       return "/.*";
     }
-    return envoySpelling(normalPath) + "(/.*)?" + QUERY;
+    return envoySpelling(normalPath) + PREFIX_TAIL + QUERY;
   }
 
   /** A user's regex R, which the language matches against the whole path without its query: {@code (?:R)(\?.*)?}. */

@@ -210,14 +210,18 @@ final class L7Rules {
         + " path rules match the raw path and let through paths that only the server's normalisation joins to"
         + " them");
     fact("Envoy 1.34 (Cilium 1.18) keeps ';' parameters, also in '..;x' segments, which it does not read as dot"
-        + " segments: '/public/..;x/admin' passes a path prefix \"/public\" that the language's reading ('/admin')"
-        + " refuses, and reaches the server as it is (wider; Envoy fixed this for CVE-2026-73551, in releases after"
-        + " 1.34); '/a/..;x/../b' passes path \"/a/b\" (Envoy forwards '/a/b'; the language reads '/b'); other"
-        + " ';' parameters make a request fail a path it would pass (narrower)");
-    fact("Envoy keeps escapes of reserved characters and of the other characters it does not decode as sent:"
-        + " '/a%3Ab' fails path \"/a:b\" (narrower); a segment such as '..%3Bx', which the language decodes to a"
-        + " dot segment, and double-encoded separators ('%252F') or a '%' without two hex digits, which make the"
-        + " path malformed in the language, reach the path rules unchanged and can pass a path prefix (wider)");
+        + " segments (Envoy fixed this for CVE-2026-73551, in releases after 1.34), and escapes of reserved"
+        + " characters as sent: so a path prefix refuses what follows it when that holds ';', '%3B', '%25' or a '%'"
+        + " without two hex digits, which could walk out of the prefix on a server that strips parameters or"
+        + " decodes twice ('/public/..;x/admin', '/public/..%3Bx/admin', '/public/%252E%252E/admin'): narrower"
+        + " where the language would pass such a request; an exact path fails a request with ';' parameters or"
+        + " with escapes of reserved characters ('/a%3Ab' fails path \"/a:b\"; narrower); '/a/..;x/../b' passes"
+        + " path \"/a/b\" (Envoy forwards '/a/b', which the server serves; the language reads '/b')");
+    if (kind == HttpRule.PathMatch.Kind.REGEX) {
+      fact("a path regex is not guarded like a prefix: a request whose path holds a '..;x' or '..%3Bx' segment or"
+          + " a double-encoded separator reaches the regex as Envoy spells it, and can pass a regex that the"
+          + " language's reading refuses, on a server that strips parameters or decodes twice (wider)");
+    }
     if (kind == HttpRule.PathMatch.Kind.REGEX) {
       fact("a path regex matches the path as Envoy spells it after its normalisation: escapes other than those of"
           + " unreserved characters stay escaped (a space is %20, a non-ASCII character its UTF-8 escapes), ';'"

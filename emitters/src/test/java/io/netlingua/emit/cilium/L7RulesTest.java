@@ -45,7 +45,8 @@ class L7RulesTest {
     ObjectNode rules = l7.rules(block, Direction.INGRESS).orElseThrow();
     assertThat(rules.toString()).isEqualTo("{\"http\":["
         + "{\"method\":\"GET\",\"path\":\"/api/v1/orders/?(\\\\?.*)?\"},"
-        + "{\"method\":\"POST\",\"path\":\"/admin(/.*)?(\\\\?.*)?\","
+        + "{\"method\":\"POST\",\"path\":\"/admin" + HttpRegex.PREFIX_TAIL.replace("\\", "\\\\")
+        + "(\\\\?.*)?\","
         + "\"host\":\"(?i)admin\\\\.shop\\\\.example\\\\.com(:[0-9]+)?\","
         + "\"headers\":[\"X-Staff-Token\",\"Content-Type application/json\"]},"
         + "{\"path\":\"(?:/api/v[12]/orders)(\\\\?.*)?\"},"
