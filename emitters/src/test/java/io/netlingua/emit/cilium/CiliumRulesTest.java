@@ -297,4 +297,30 @@ class CiliumRulesTest {
         .isThrownBy(() -> compile(program, Options.defaults().targetOption("allow-localhost", "never")))
         .withMessageContaining("auto, always, policy");
   }
+
+  /**
+   * Every port of an L7 rule states its protocol: an omitted protocol is ANY, which the agent refuses with L7 ("L7
+   * rules can only apply to TCP", rule_validation.go); DNS rules keep UDP or TCP as the program's ports say.
+   */
+  @Test
+  void everyL7PortStatesItsProtocol() {
+    assertThat(lowered("ingress", "    allow from pods(app=web) on tcp/9092 {\n      kafka produce topic \"orders\"\n    }",
+        "ingress")).isEqualTo("""
+            ingress:
+            - fromEndpoints:
+              - matchLabels:
+                  k8s:app: web
+              toPorts:
+              - ports:
+                - port: "9092"
+                  protocol: TCP
+                rules:
+                  kafka:
+                  - role: produce
+                    topic: orders
+            """);
+    assertThat(lowered("egress", "    allow to pods(k8s-app=kube-dns) in namespace kube-system on udp/53 {\n"
+        + "      dns \"*.example.com\"\n    }", "egress")).contains("protocol: UDP", "matchPattern: '*.example.com'")
+        .doesNotContain("protocol: TCP");
+  }
 }
