@@ -51,7 +51,7 @@ public final class HttpPaths {
     if (isPlainNormal(path)) {
       return Optional.of(path);
     }
-    return decode(path).map(d -> encode(clean(stripParameters(backslashAsSlash(d)))));
+    return decode(path).bytes().map(d -> encode(clean(stripParameters(backslashAsSlash(d)))));
   }
 
   /**
@@ -64,28 +64,12 @@ public final class HttpPaths {
     if (isPlainNormal(path)) {
       return Optional.of(path);
     }
-    return decode(path).map(HttpPaths::encode);
+    return decode(path).bytes().map(HttpPaths::encode);
   }
 
   /** Why {@link #normalise} finds the path malformed, or nothing when it is not. */
   public static Optional<String> malformation(String path) {
-    String p = withoutQuery(path);
-    byte[] decoded = percentDecode(p.getBytes(StandardCharsets.UTF_8));
-    if (decoded == null) {
-      return Optional.of("has a '%' that is not followed by two hex digits");
-    }
-    if (stillEncodedSeparator(decoded)) {
-      return Optional.of("holds a double-encoded '.', '/' or '\\' (%25 then 2E, 2F or 5C), which a server that"
-          + " decodes twice would read otherwise");
-    }
-    for (byte b : decoded) {
-      if (b == 0) {
-        return Optional.of("decodes to a NUL character");
-      }
-    }
-    return decoded.length > 0 && (decoded[0] == '/' || decoded[0] == '\\')
-        ? Optional.empty()
-        : Optional.of("must start with '/'");
+    return Optional.ofNullable(decode(path).problem());
   }
 
   /**
@@ -184,20 +168,39 @@ public final class HttpPaths {
     return path;
   }
 
-  /** Steps 1 to 3: the decoded bytes; nothing when malformed. */
-  private static Optional<byte[]> decode(String path) {
-    byte[] decoded = percentDecode(withoutQuery(path).getBytes(StandardCharsets.UTF_8));
-    if (decoded == null || stillEncodedSeparator(decoded)) {
-      return Optional.empty();
+  /**
+   * Steps 1 to 3: the decoded bytes, or why there are none.
+   *
+   * @param decoded the bytes, when the path is well formed
+   * @param problem what is malformed, otherwise
+   */
+  private record Decoded(byte[] decoded, String problem) {
+    static Decoded malformed(String problem) {
+      return new Decoded(null, problem);
     }
-    for (int i = 0; i < decoded.length; i++) {
-      if (decoded[i] == 0) {
-        return Optional.empty();
+
+    Optional<byte[]> bytes() {
+      return Optional.ofNullable(decoded);
+    }
+  }
+
+  private static Decoded decode(String path) {
+    byte[] decoded = percentDecode(withoutQuery(path).getBytes(StandardCharsets.UTF_8));
+    if (decoded == null) {
+      return Decoded.malformed("has a '%' that is not followed by two hex digits");
+    }
+    if (stillEncodedSeparator(decoded)) {
+      return Decoded.malformed("holds a double-encoded '.', '/' or '\\' (%25 then 2E, 2F or 5C), which a server"
+          + " that decodes twice would read otherwise");
+    }
+    for (byte b : decoded) {
+      if (b == 0) {
+        return Decoded.malformed("decodes to a NUL character");
       }
     }
     return decoded.length > 0 && (decoded[0] == '/' || decoded[0] == '\\')
-        ? Optional.of(decoded)
-        : Optional.empty();
+        ? new Decoded(decoded, null)
+        : Decoded.malformed("must start with '/'");
   }
 
   /** Step 4. */

@@ -153,10 +153,11 @@ public final class CiliumEmitter implements TargetEmitter {
     rules.selectorKeys(pods, entry.span(), Optional.empty(), Outcome.WIDER, Outcome.WIDER);
   }
 
+  /** A spec: the selector, then the rules, shared with the other specs of the policy (trees are never changed). */
   private static ObjectNode withSelector(ObjectNode selector, ObjectNode rules) {
     ObjectNode spec = JSON.objectNode();
-    spec.set("endpointSelector", selector.deepCopy());
-    spec.setAll(rules.deepCopy());
+    spec.set("endpointSelector", selector);
+    spec.setAll(rules);
     return spec;
   }
 

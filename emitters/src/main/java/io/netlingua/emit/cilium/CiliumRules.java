@@ -114,12 +114,12 @@ final class CiliumRules {
         if (!rule.allPorts()) {
           return peers.rules(ports, Optional.of(DnsVisibility.everyName()), false);
         }
-        // Every port: the rule as it is, and the same endpoints on 53/UDP and 53/TCP with the DNS rule (a rule
-        // with L7 needs its ports; the two allow the same, and the second shows the proxy the queries).
+        // Every port: the rule as it is, and the same endpoints on 53/UDP and 53/TCP with the DNS rule (the agent
+        // refuses DNS rules without a port: rule_validation.go, TARGETS.md section 2.0; the two allow the same,
+        // and the second shows the proxy the queries).
         List<ObjectNode> out = new ArrayList<>(peers.rules(ports, Optional.empty(), true));
         Ports dns53 = new Ports();
-        dns53.port("53", "udp");
-        dns53.port("53", "tcp");
+        DNS_PORTS.forEach(p -> dns53.port("53", ((PortRange) p).protocol().keyword()));
         out.addAll(peers.endpointRules(dns53, DnsVisibility.everyName()));
         return out;
       }
@@ -505,7 +505,8 @@ final class CiliumRules {
 
     /**
      * The Cilium rules: one per peer kind and port group, each port group of at most {@link #MAX_ITEMS} entries;
-     * none when no peer is left. The key order is the layout's ({@link CiliumPolicies}).
+     * none when no peer is left. The key order is the layout's ({@code YamlLayout.CILIUM_POLICY}). Rules share
+     * their peer, port and L7 subtrees: the trees are never changed once built, and writing copies them.
      */
     List<ObjectNode> rules(Ports ports, Optional<ObjectNode> l7, boolean allPorts) {
       List<ObjectNode> out = new ArrayList<>();
@@ -543,7 +544,7 @@ final class CiliumRules {
         return;
       }
       for (ObjectNode r : withPorts(ports, l7, allPorts)) {
-        r.set(key, peers.deepCopy());
+        r.set(key, peers);
         out.add(r);
       }
     }
@@ -559,14 +560,14 @@ final class CiliumRules {
         ObjectNode r = JSON.objectNode();
         ObjectNode portRule = r.putArray("toPorts").addObject();
         ArrayNode list = portRule.putArray("ports");
-        ports.ports.subList(i, Math.min(ports.ports.size(), i + MAX_ITEMS)).forEach(p -> list.add(p.deepCopy()));
-        l7.ifPresent(rules -> portRule.set("rules", rules.deepCopy()));
+        ports.ports.subList(i, Math.min(ports.ports.size(), i + MAX_ITEMS)).forEach(list::add);
+        l7.ifPresent(rules -> portRule.set("rules", rules));
         out.add(r);
       }
       for (int i = 0; i < ports.icmps.size(); i += MAX_ITEMS) {
         ObjectNode r = JSON.objectNode();
         ArrayNode fields = r.putArray("icmps").addObject().putArray("fields");
-        ports.icmps.subList(i, Math.min(ports.icmps.size(), i + MAX_ITEMS)).forEach(f -> fields.add(f.deepCopy()));
+        ports.icmps.subList(i, Math.min(ports.icmps.size(), i + MAX_ITEMS)).forEach(fields::add);
         out.add(r);
       }
       return out;

@@ -13,7 +13,6 @@ import io.netlingua.model.DnsRule;
 import io.netlingua.model.Entity;
 import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
-import io.netlingua.model.Peer;
 import io.netlingua.model.PodPeer;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Port;
@@ -91,7 +90,7 @@ final class DnsVisibility {
         }
       }
       if (!shown.isEmpty()) {
-        for (PodSet entry : subject(policy)) {
+        for (PodSet entry : PodSet.subject(policy)) {
           index.add(providers.size(), entry);
           providers.add(new Provider(entry, shown));
         }
@@ -103,7 +102,7 @@ final class DnsVisibility {
   /** Whether the proxy sees the queries for the peer's names from every pod of the policy. */
   boolean covers(Policy policy, FqdnPeer peer) {
     Work work = Work.current();
-    for (PodSet entry : subject(policy)) {
+    for (PodSet entry : PodSet.subject(policy)) {
       boolean served = false;
       int[] candidates = index.mayOverlap(entry);
       work.add(Work.Step.INDEX_ENTRIES, candidates.length + 1);
@@ -144,13 +143,6 @@ final class DnsVisibility {
     return s;
   }
 
-  private static List<PodSet> subject(Policy policy) {
-    List<PodSet> out = new ArrayList<>();
-    for (Peer p : policy.subject().peers()) {
-      out.add(PodSet.of(policy, (PodPeer) p));
-    }
-    return out;
-  }
 
   /**
    * An allow without L7 block whose ports are all single port 53, UDP or TCP, or that has no {@code on} and names

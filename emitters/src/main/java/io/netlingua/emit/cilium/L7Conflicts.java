@@ -4,8 +4,6 @@ import io.netlingua.emit.internal.Work;
 import io.netlingua.emit.lowering.PodSet;
 import io.netlingua.emit.lowering.PortSets;
 import io.netlingua.model.Direction;
-import io.netlingua.model.Peer;
-import io.netlingua.model.PodPeer;
 import io.netlingua.model.Policy;
 import io.netlingua.model.Port;
 import io.netlingua.model.PortRange;
@@ -45,7 +43,7 @@ final class L7Conflicts {
    */
   Optional<String> record(Policy policy, Direction direction, Feature feature, List<Port> ports, String where) {
     String kind = feature == Feature.L7_KAFKA ? "kafka" : feature == Feature.L7_DNS ? "dns" : "http";
-    List<PodSet> subjects = subjects(policy);
+    List<PodSet> subjects = PodSet.subject(policy);
     List<String> keys = keys(direction, ports);
     Work work = Work.current();
     for (String key : lookUps(direction, keys)) {
@@ -73,13 +71,6 @@ final class L7Conflicts {
     return a.stream().anyMatch(x -> b.stream().anyMatch(x::mayOverlap));
   }
 
-  private static List<PodSet> subjects(Policy policy) {
-    List<PodSet> out = new ArrayList<>();
-    for (Peer p : policy.subject().peers()) {
-      out.add(PodSet.of(policy, (PodPeer) p));
-    }
-    return out;
-  }
 
   /** The keys a rule is kept under: a single port by its number, ranges and named ports under one shared key. */
   private static List<String> keys(Direction direction, List<Port> ports) {

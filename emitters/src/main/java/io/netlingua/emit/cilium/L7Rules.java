@@ -141,11 +141,13 @@ final class L7Rules {
 
   private Optional<ObjectNode> httpEntry(HttpRule rule, Direction direction) {
     ObjectNode entry = JSON.objectNode();
-    if (rule.method().isPresent()
-        && !fits(Feature.L7_HTTP, rule.span(), direction, "method", HttpRegex.method(rule.method().get()))) {
-      return Optional.empty();
+    if (rule.method().isPresent()) {
+      String method = HttpRegex.method(rule.method().get());
+      if (!fits(Feature.L7_HTTP, rule.span(), direction, "method", method)) {
+        return Optional.empty();
+      }
+      entry.put("method", method);
     }
-    rule.method().ifPresent(m -> entry.put("method", HttpRegex.method(m)));
     if (rule.path().isPresent()) {
       Optional<String> path = pathRegex(rule.path().get());
       if (path.isEmpty()) {

@@ -2,8 +2,11 @@ package io.netlingua.emit.lowering;
 
 import io.netlingua.model.LabelSelector;
 import io.netlingua.model.NamespaceScope;
+import io.netlingua.model.Peer;
 import io.netlingua.model.PodPeer;
 import io.netlingua.model.Policy;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,6 +31,15 @@ public record PodSet(LabelSelector namespaces, LabelSelector pods) {
   /** The pods a pod peer names, seen from a policy (a cluster policy's peer without a scope: every namespace). */
   public static PodSet of(Policy policy, PodPeer peer) {
     return scoped(policy, peer.namespaces(), peer.pods());
+  }
+
+  /** The pods each entry of a policy's subject governs, in entry order (the checker admits only pods there). */
+  public static List<PodSet> subject(Policy policy) {
+    List<PodSet> out = new ArrayList<>();
+    for (Peer p : policy.subject().peers()) {
+      out.add(of(policy, (PodPeer) p));
+    }
+    return out;
   }
 
   /** The pods of a scope that a selector matches, seen from a policy. */
