@@ -49,15 +49,21 @@ import org.quicktheories.core.Gen;
  * text, the options, the cluster, the flow with both verdicts, the report and the objects.
  */
 class EquivalencePropertyTest {
-  private static final String NAMESPACES = "a, b";
+  /**
+   * Every namespace a random cluster may hold ({@link RandomClusters}: kube-system for its DNS pod): cluster
+   * policies are expanded into the stated namespaces only, so the cluster must not hold another (NL3903).
+   */
+  private static final String[] NAMESPACE_LIST = {"a", "b", "kube-system"};
+
+  private static final String NAMESPACES = String.join(", ", NAMESPACE_LIST);
 
   private static final List<Options> OPTIONS = List.of(
-      Options.defaults().namespaces("a", "b"),
-      Options.defaults().mode(Mode.FAIL_CLOSED).namespaces("a", "b"),
-      Options.defaults().mode(Mode.BEST_EFFORT).namespaces("a", "b"),
-      Options.defaults().mode(Mode.BEST_EFFORT).namespaces("a", "b").podCidrs(RandomClusters.POD_CIDR)
+      Options.defaults().namespaces(NAMESPACE_LIST),
+      Options.defaults().mode(Mode.FAIL_CLOSED).namespaces(NAMESPACE_LIST),
+      Options.defaults().mode(Mode.BEST_EFFORT).namespaces(NAMESPACE_LIST),
+      Options.defaults().mode(Mode.BEST_EFFORT).namespaces(NAMESPACE_LIST).podCidrs(RandomClusters.POD_CIDR)
           .serviceCidrs(RandomClusters.SERVICE_CIDR).nodeCidrs(RandomClusters.NODE_CIDR),
-      Options.defaults().mode(Mode.FAIL_CLOSED).namespaces("a", "b").podCidrs(RandomClusters.POD_CIDR)
+      Options.defaults().mode(Mode.FAIL_CLOSED).namespaces(NAMESPACE_LIST).podCidrs(RandomClusters.POD_CIDR)
           .serviceCidrs(RandomClusters.SERVICE_CIDR).nodeCidrs(RandomClusters.NODE_CIDR));
 
   /**
@@ -92,6 +98,7 @@ class EquivalencePropertyTest {
       cluster.services().forEach(s -> sb.append("service ").append(s.namespace()).append('/').append(s.name())
           .append(" selector ").append(s.selector()).append(" clusterIP ")
           .append(s.clusterIP().map(Object::toString).orElse("none")).append('\n'));
+      sb.append("dns servers ").append(cluster.dnsServers().stream().map(Endpoint::text).toList()).append('\n');
       return sb.toString();
     }
   }
