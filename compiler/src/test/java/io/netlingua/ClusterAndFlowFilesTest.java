@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Netlingua.readCluster and readFlows: the formats of docs/testing.md, and mistakes with their places. */
@@ -70,6 +71,62 @@ class ClusterAndFlowFilesTest {
     assertThat(c.node("node-1").orElseThrow().kubeApiserver()).isTrue();
     assertThat(c.external("stripe").orElseThrow().fqdn()).contains("api.stripe.com");
     assertThat(c.service("shop", "backend").orElseThrow().clusterIP().orElseThrow()).hasToString("10.96.0.1");
+  }
+
+  /** Two DNS pods, a pod that is not one, a resolver outside the cluster, and a node: what dnsServers names. */
+  private static final String DNS_CLUSTER = """
+      namespaces: {kube-system: {}, shop: {}}
+      nodes: [{name: node-1, ip: 10.0.0.1}]
+      pods:
+        - {name: coredns-0, namespace: kube-system, labels: {k8s-app: kube-dns}, ip: 10.244.0.2, node: node-1}
+        - {name: coredns-1, namespace: kube-system, labels: {k8s-app: kube-dns}, ip: 10.244.0.3, node: node-1}
+        - {name: unbound, namespace: shop, ip: 10.244.0.4, node: node-1}
+      external:
+        - {name: resolver, ip: 203.0.113.53}
+      """;
+
+  @Test
+  void dnsServersAreTheKubeDnsPodsUnlessStated() {
+    Cluster byDefault = Netlingua.readCluster("c.yaml", DNS_CLUSTER).orElseThrow();
+    assertThat(byDefault.dnsServers()).extracting(Endpoint::text)
+        .containsExactly("kube-system/coredns-0", "kube-system/coredns-1");
+    Cluster stated = Netlingua.readCluster("c.yaml", DNS_CLUSTER + "dnsServers: [shop/unbound, ext:resolver]\n")
+        .orElseThrow();
+    assertThat(stated.dnsServers()).extracting(Endpoint::text).containsExactly("shop/unbound", "ext:resolver");
+    assertThat(stated.isDnsServer(stated.endpointAt(stated.pod("shop", "unbound").orElseThrow().ip()))).isTrue();
+    assertThat(stated.isDnsServer(Endpoint.of(stated.pod("kube-system", "coredns-0").orElseThrow()))).isFalse();
+    assertThat(Netlingua.readCluster("c.yaml", DNS_CLUSTER + "dnsServers: []\n").orElseThrow().dnsServers())
+        .isEmpty();
+    assertThat(Netlingua.readCluster("c.yaml", DNS_CLUSTER + "dnsServers: null\n").orElseThrow().dnsServers())
+        .isEqualTo(byDefault.dnsServers());
+  }
+
+  /** Each mistake in dnsServers, at its place (line 9 is the dnsServers line after DNS_CLUSTER's eight). */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      dnsServers: [kube-system/coredns-9] | c.yaml:9:14: error: no pod 'kube-system/coredns-9' in the cluster
+      dnsServers: [ext:resolvr]           | c.yaml:9:14: error: no external address 'resolvr' in the cluster
+      dnsServers: [node:node-1]           | c.yaml:9:14: error: a DNS server is a pod or an external address, not a node ('node:node-1'): the cluster's DNS runs in pods, and a resolver outside the cluster is an external
+      dnsServers: [ip:10.244.0.2]         | c.yaml:9:14: error: a DNS server is named, not written as an address ('ip:10.244.0.2'): write kube-system/coredns-0, which has it
+      dnsServers: [ip:203.0.113.53]       | c.yaml:9:14: error: a DNS server is named, not written as an address ('ip:203.0.113.53'): write ext:resolver, which has it
+      dnsServers: [ip:192.0.2.53]         | c.yaml:9:14: error: a DNS server is named, not written as an address ('ip:192.0.2.53'): declare it under external and write ext:NAME
+      dnsServers: [coredns-0]             | c.yaml:9:14: error: 'coredns-0' is not a DNS server: write ns/pod or ext:NAME
+      dnsServers: [ext:resolver, ext:resolver] | c.yaml:9:28: error: DNS server ext:resolver is declared twice (first at line 9)
+      dnsServers: [{pod: coredns-0}]      | c.yaml:9:14: error: a DNS server must be a non-empty string, not a mapping
+      dnsServers: kube-system/coredns-0   | c.yaml:9:13: error: dnsServers must be a list, not a string
+      """)
+  void mistakesInDnsServersHaveTheirLineAndColumn(String line, String error) {
+    assertThat(Netlingua.readCluster("c.yaml", DNS_CLUSTER + line + "\n").render()).isEqualTo(error + "\n");
+  }
+
+  @Test
+  void aDnsServerNamingAPodThatDidNotReadIsNotASecondMistake() {
+    assertThat(Netlingua.readCluster("c.yaml", """
+        namespaces: {kube-system: {}}
+        nodes: [{name: node-1, ip: 10.0.0.1}]
+        pods: [{name: coredns-0, namespace: kube-system, ip: 10.0.0.300, node: node-1}]
+        dnsServers: [kube-system/coredns-0]
+        """).render()).isEqualTo("c.yaml:3:54: error: '10.0.0.300' is not an IPv4 or IPv6 address\n");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.netlingua.internal;
 
 import io.netlingua.FileResult;
 import io.netlingua.eval.Cluster;
+import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.External;
 import io.netlingua.eval.FlowProtocol;
 import io.netlingua.eval.IpAddress;
@@ -14,20 +15,27 @@ import io.netlingua.internal.YamlTree.Mapping;
 import io.netlingua.internal.YamlTree.Place;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a cluster file (docs/testing.md; schema {@code netlingua-cluster}): {@code namespaces}, {@code pods},
- * {@code nodes}, {@code external}, {@code services}. Every mistake is reported with its line and column: unknown
- * keys, missing or mistyped fields, addresses that are not addresses, a pod on an undeclared node or namespace,
- * a Service in an undeclared namespace, and names or addresses used twice. A Service port's {@code targetPort} is
- * read for the reader's sake and checked, but flows name pods and their own ports, so it decides nothing.
+ * {@code nodes}, {@code external}, {@code services}, {@code dnsServers}. Every mistake is reported with its line
+ * and column: unknown keys, missing or mistyped fields, addresses that are not addresses, a pod on an undeclared
+ * node or namespace, a Service in an undeclared namespace, a DNS server that is not a declared pod or external,
+ * and names or addresses used twice. A Service port's {@code targetPort} is read for the reader's sake and
+ * checked, but flows name pods and their own ports, so it decides nothing.
+ *
+ * <p>{@code dnsServers} names ends as flows do ({@code ns/pod}, {@code ext:NAME}). Absent (or null), the cluster's
+ * default applies ({@link Cluster#defaultDnsServers(List)}); an empty list states that there are none.
  */
 public final class ClusterReader {
-  private static final List<String> TOP = List.of("namespaces", "pods", "nodes", "external", "services");
+  private static final List<String> TOP =
+      List.of("namespaces", "pods", "nodes", "external", "services", "dnsServers");
   private static final List<String> NAMESPACE = List.of("labels");
   private static final List<String> POD =
       List.of("name", "namespace", "labels", "ip", "serviceAccount", "node", "ports");
@@ -40,6 +48,11 @@ public final class ClusterReader {
   private final Fields fields;
   /** Where each name (per kind) and each address was first declared. */
   private final Map<String, Place> declared = new HashMap<>();
+  /**
+   * The ends a DNS server may name ({@code ns/pod}, {@code ext:NAME}) that were written, read or not: one that
+   * did not read has its own mistake, so naming it is not a second one.
+   */
+  private final Set<String> written = new HashSet<>();
 
   private ClusterReader(String file) {
     this.fields = new Fields(file);
@@ -66,15 +79,19 @@ public final class ClusterReader {
     List<String> nodes = new ArrayList<>();
     List<PendingPod> pods = new ArrayList<>();
     List<PendingService> services = new ArrayList<>();
+    Map<String, External> externals = new HashMap<>();
+    List<YamlTree.Node> dnsServers = new ArrayList<>();
     if (root instanceof YamlTree.Scalar s && s.text().isEmpty()) {
       return FileResult.of(builder.build());
     }
     fields.mapping(root, "a cluster file", TOP).ifPresent(top -> {
       fields.optional(top, "namespaces").ifPresent(n -> namespaces(n, builder, namespaces));
       fields.optional(top, "nodes").ifPresent(n -> fields.list(n, "nodes").forEach(x -> node(x, builder, nodes)));
-      fields.optional(top, "external").ifPresent(n -> fields.list(n, "external").forEach(x -> external(x, builder)));
+      fields.optional(top, "external")
+          .ifPresent(n -> fields.list(n, "external").forEach(x -> external(x, builder, externals)));
       fields.optional(top, "pods").ifPresent(n -> fields.list(n, "pods").forEach(x -> pod(x, pods)));
       fields.optional(top, "services").ifPresent(n -> fields.list(n, "services").forEach(x -> service(x, services)));
+      fields.optional(top, "dnsServers").ifPresent(dnsServers::add);
     });
     for (PendingPod p : pods) {
       if (!namespaces.contains(p.pod().namespace())) {
@@ -94,6 +111,8 @@ public final class ClusterReader {
       }
       builder.service(s.service());
     }
+    // Read last: a DNS server names pods and externals, wherever the file declares them.
+    dnsServers.forEach(n -> builder.dnsServers(dnsServers(n, pods, externals)));
     if (!fields.errors().isEmpty()) {
       return FileResult.failed(fields.errors());
     }
@@ -144,15 +163,18 @@ public final class ClusterReader {
     });
   }
 
-  private void external(YamlTree.Node n, Cluster.Builder builder) {
+  private void external(YamlTree.Node n, Cluster.Builder builder, Map<String, External> externals) {
     fields.mapping(n, "an external address", EXTERNAL).ifPresent(m -> {
       Optional<String> name =
           fields.required(m, "name", "an external address").flatMap(x -> fields.text(x, "an external's name"));
+      name.ifPresent(x -> written.add("ext:" + x));
       Optional<IpAddress> ip = address(m, "an external address");
       Optional<String> fqdn = fields.optional(m, "fqdn").flatMap(x -> fields.text(x, "fqdn"));
       boolean api = fields.optional(m, "kubeApiserver").flatMap(b -> fields.bool(b, "kubeApiserver")).orElse(false);
       if (name.isPresent() && ip.isPresent() && unique("external " + name.get(), m.place())) {
-        builder.external(new External(name.get(), ip.get(), fqdn, api));
+        External external = new External(name.get(), ip.get(), fqdn, api);
+        externals.put(name.get(), external);
+        builder.external(external);
       }
     });
   }
@@ -171,6 +193,9 @@ public final class ClusterReader {
           fields.optional(m, "serviceAccount").flatMap(x -> fields.text(x, "serviceAccount")).orElse("default");
       List<PortSpec> ports = new ArrayList<>();
       fields.optional(m, "ports").ifPresent(p -> fields.list(p, "a pod's ports").forEach(x -> podPort(x, ports)));
+      if (name.isPresent() && namespace.isPresent()) {
+        written.add(namespace.get() + "/" + name.get());
+      }
       if (name.isPresent() && namespace.isPresent() && ip.isPresent() && node.isPresent()
           && unique("pod " + namespace.get() + "/" + name.get(), m.place())) {
         pods.add(new PendingPod(new Pod(name.get(), namespace.get(), labels, ip.get(), account, node.get(), ports),
@@ -218,6 +243,56 @@ public final class ClusterReader {
             nsNode.get().place()));
       }
     });
+  }
+
+  /**
+   * The DNS servers, each written as a flow writes an end. A node or a bare address is refused with the reason,
+   * and for an address, the end to write instead.
+   */
+  private List<Endpoint> dnsServers(YamlTree.Node node, List<PendingPod> pods, Map<String, External> externals) {
+    List<Endpoint> out = new ArrayList<>();
+    for (YamlTree.Node item : fields.list(node, "dnsServers")) {
+      Optional<String> text = fields.text(item, "a DNS server");
+      if (text.isEmpty()) {
+        continue;
+      }
+      String t = text.get();
+      Optional<Endpoint> end = Optional.empty();
+      String missing = null;
+      if (t.startsWith("ext:")) {
+        end = Optional.ofNullable(externals.get(t.substring(4))).map(Endpoint::of);
+        missing = "no external address '" + t.substring(4) + "' in the cluster";
+      } else if (t.startsWith("node:")) {
+        missing = "a DNS server is a pod or an external address, not a node ('" + t + "'): the cluster's DNS"
+            + " runs in pods, and a resolver outside the cluster is an external";
+      } else if (t.startsWith("ip:")) {
+        missing = "a DNS server is named, not written as an address ('" + t + "'): "
+            + IpAddress.read(t.substring(3)).flatMap(ip -> holder(ip, pods, externals))
+                .map(e -> "write " + e + ", which has it")
+                .orElse("declare it under external and write ext:NAME");
+      } else if (t.indexOf('/') > 0) {
+        end = pods.stream().map(PendingPod::pod).filter(p -> p.qualifiedName().equals(t)).findFirst()
+            .map(Endpoint::of);
+        missing = "no pod '" + t + "' in the cluster";
+      } else {
+        missing = "'" + t + "' is not a DNS server: write ns/pod or ext:NAME";
+      }
+      if (end.isPresent()) {
+        if (unique("DNS server " + t, item.place())) {
+          out.add(end.get());
+        }
+      } else if (!written.contains(t)) {
+        fields.error(item.place(), missing);
+      }
+    }
+    return out;
+  }
+
+  /** How a DNS server names the pod or external that has this address, if one does. */
+  private static Optional<String> holder(IpAddress ip, List<PendingPod> pods, Map<String, External> externals) {
+    return pods.stream().map(PendingPod::pod).filter(p -> p.ip().equals(ip)).map(Pod::qualifiedName).findFirst()
+        .or(() -> externals.values().stream().filter(e -> e.ip().equals(ip)).map(e -> "ext:" + e.name())
+            .findFirst());
   }
 
   private Optional<FlowProtocol> protocol(Mapping m) {

@@ -10,30 +10,52 @@ import java.util.Optional;
 
 /**
  * The world a program is judged in: namespaces, pods, nodes, external addresses and Services, with lookups by
- * name and by address. Immutable; build it with {@link #builder()}.
+ * name and by address, and which of its ends serve DNS. Immutable; build it with {@link #builder()}.
  *
  * <p>Names are unique per kind (pods and Services per namespace) and addresses are unique across pods, nodes
  * and externals; a pod's namespace must exist (a namespace named only by a pod or Service is added without
  * labels by the builder). A Service's cluster IP is not an end of its own: flows to it are judged as flows to
  * that address.
  *
+ * <p>The DNS servers matter to Cilium's {@code toFQDNs}: it matches an external's address only after the pod's
+ * query for that name went through Cilium's DNS proxy toward a DNS server. When none are stated they are
+ * {@linkplain #defaultDnsServers(List) the cluster's own DNS}: the pods of {@code kube-system} labelled
+ * {@code k8s-app=kube-dns}.
+ *
  * @param namespaces the namespaces, in the order given
  * @param pods the pods
  * @param nodes the nodes
  * @param externals the external addresses
  * @param services the Services
+ * @param dnsServers the ends that answer DNS queries, each an {@link Endpoint.PodEnd} or
+ *     {@link Endpoint.ExternalEnd} of this cluster, in the order given; may be empty
  */
 public record Cluster(
     List<Namespace> namespaces, List<Pod> pods, List<Node> nodes, List<External> externals,
-    List<Service> services) {
+    List<Service> services, List<Endpoint> dnsServers) {
 
-  /** Checks uniqueness of names and addresses and that every pod's and Service's namespace exists. */
+  /** The namespace of the cluster's own DNS, by Kubernetes' convention. */
+  public static final String DNS_NAMESPACE = "kube-system";
+
+  /** The label key of the cluster's own DNS pods, by Kubernetes' convention. */
+  public static final String DNS_LABEL = "k8s-app";
+
+  /** The label value of the cluster's own DNS pods, by Kubernetes' convention. */
+  public static final String DNS_LABEL_VALUE = "kube-dns";
+
+  /**
+   * Checks uniqueness of names and addresses, that every pod's and Service's namespace exists, and that every
+   * DNS server is a pod or an external of this cluster, named once.
+   *
+   * @throws IllegalArgumentException when one of these does not hold
+   */
   public Cluster {
     namespaces = List.copyOf(namespaces);
     pods = List.copyOf(pods);
     nodes = List.copyOf(nodes);
     externals = List.copyOf(externals);
     services = List.copyOf(services);
+    dnsServers = List.copyOf(dnsServers);
     unique("namespace", namespaces.stream().map(Namespace::name).toList());
     unique("pod", pods.stream().map(Pod::qualifiedName).toList());
     unique("node", nodes.stream().map(Node::name).toList());
@@ -55,6 +77,68 @@ public record Cluster(
         throw new IllegalArgumentException("service " + s.name() + ": no namespace " + s.namespace());
       }
     }
+    for (Endpoint end : dnsServers) {
+      checkDnsServer(end, pods, externals);
+    }
+    unique("DNS server", dnsServers.stream().map(Endpoint::text).toList());
+  }
+
+  /**
+   * A cluster whose DNS servers are {@linkplain #defaultDnsServers(List) the default}: the signature of the
+   * releases before DNS servers were stated.
+   *
+   * @param namespaces the namespaces, in the order given
+   * @param pods the pods
+   * @param nodes the nodes
+   * @param externals the external addresses
+   * @param services the Services
+   * @throws IllegalArgumentException as the canonical constructor
+   */
+  public Cluster(
+      List<Namespace> namespaces, List<Pod> pods, List<Node> nodes, List<External> externals,
+      List<Service> services) {
+    this(namespaces, pods, nodes, externals, services, defaultDnsServers(pods));
+  }
+
+  /**
+   * The DNS servers of a cluster that states none: every pod of {@code kube-system} labelled
+   * {@code k8s-app=kube-dns}. That is how Kubernetes labels its DNS (kube-dns and CoreDNS alike), and the
+   * selector Cilium's own example points its DNS rule at before a {@code toFQDNs} rule (upstream cilium
+   * {@code examples/policies/l3/fqdn/fqdn.yaml}).
+   *
+   * @param pods the cluster's pods
+   * @return those pods as ends, in their order
+   */
+  public static List<Endpoint> defaultDnsServers(List<Pod> pods) {
+    return pods.stream()
+        .filter(p -> p.namespace().equals(DNS_NAMESPACE) && DNS_LABEL_VALUE.equals(p.labels().get(DNS_LABEL)))
+        .map(Endpoint::of)
+        .toList();
+  }
+
+  private static void checkDnsServer(Endpoint end, List<Pod> pods, List<External> externals) {
+    Objects.requireNonNull(end, "DNS server");
+    String problem;
+    if (end instanceof Endpoint.PodEnd p) {
+      if (pods.contains(p.pod())) {
+        return;
+      }
+      problem = pods.stream().anyMatch(x -> x.qualifiedName().equals(p.pod().qualifiedName()))
+          ? "not the cluster's pod of that name (it differs)" : "no such pod in the cluster";
+    } else if (end instanceof Endpoint.ExternalEnd e) {
+      if (externals.contains(e.external())) {
+        return;
+      }
+      problem = externals.stream().anyMatch(x -> x.name().equals(e.external().name()))
+          ? "not the cluster's external of that name (it differs)" : "no such external in the cluster";
+    } else if (end instanceof Endpoint.NodeEnd) {
+      // The cluster's DNS runs in pods; a resolver outside the cluster is an external.
+      problem = "a node cannot be a DNS server; name the DNS pod, or declare the resolver as an external";
+    } else {
+      // Which end an address is depends on what the cluster declares; a DNS server names one.
+      problem = "a bare address cannot be a DNS server; name the pod or external that has it";
+    }
+    throw new IllegalArgumentException("DNS server " + end.text() + ": " + problem);
   }
 
   private static void unique(String kind, List<String> names) {
@@ -111,18 +195,36 @@ public record Cluster(
     return Endpoint.of(ip);
   }
 
+  /**
+   * Whether this end answers DNS queries: whether it is one of {@link #dnsServers()}. A bare address end is
+   * read as the pod, node or external that has it ({@link #endpointAt(IpAddress)}), so a flow to a DNS pod's
+   * address is a flow to that DNS server.
+   *
+   * @param end an end of a flow
+   * @return true if it is, or resolves to, a DNS server of this cluster
+   */
+  public boolean isDnsServer(Endpoint end) {
+    Endpoint resolved = end instanceof Endpoint.AddressEnd a ? endpointAt(a.address()) : end;
+    return dnsServers.contains(resolved);
+  }
+
   /** A builder of an empty cluster. */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Collects the parts of a cluster; namespaces named only by pods or Services are added without labels. */
+  /**
+   * Collects the parts of a cluster; namespaces named only by pods or Services are added without labels, and the
+   * DNS servers are {@linkplain Cluster#defaultDnsServers(List) the default} unless some are stated.
+   */
   public static final class Builder {
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private final List<Pod> pods = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private final List<External> externals = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
+    /** Null until some are stated: then the default no longer applies, even when the list stays empty. */
+    private List<Endpoint> dnsServers;
 
     private Builder() {}
 
@@ -180,19 +282,54 @@ public record Cluster(
       return this;
     }
 
-    /** The cluster; throws {@link IllegalArgumentException} on a duplicate name or address. */
+    /**
+     * States a DNS server, in addition to those stated before; stating any replaces the default. The end is
+     * checked when the cluster is built: it must be a pod or an external added to this builder.
+     *
+     * @param end an {@link Endpoint.PodEnd} or {@link Endpoint.ExternalEnd} of this cluster
+     * @return this builder
+     */
+    public Builder dnsServer(Endpoint end) {
+      if (dnsServers == null) {
+        dnsServers = new ArrayList<>();
+      }
+      dnsServers.add(Objects.requireNonNull(end, "end"));
+      return this;
+    }
+
+    /**
+     * States exactly these DNS servers, replacing those stated before and the default; an empty list states that
+     * the cluster has none.
+     *
+     * @param ends {@link Endpoint.PodEnd}s and {@link Endpoint.ExternalEnd}s of this cluster
+     * @return this builder
+     */
+    public Builder dnsServers(List<Endpoint> ends) {
+      dnsServers = new ArrayList<>(ends);
+      return this;
+    }
+
+    /**
+     * The cluster.
+     *
+     * @return the cluster
+     * @throws IllegalArgumentException on a duplicate name or address, or a DNS server that is not a pod or
+     *     external of this cluster
+     */
     public Cluster build() {
       Map<String, Namespace> all = new LinkedHashMap<>(namespaces);
       pods.forEach(p -> all.computeIfAbsent(p.namespace(), n -> new Namespace(n, Map.of())));
       services.forEach(s -> all.computeIfAbsent(s.namespace(), n -> new Namespace(n, Map.of())));
-      return new Cluster(List.copyOf(all.values()), pods, nodes, externals, services);
+      List<Endpoint> dns = dnsServers == null ? defaultDnsServers(pods) : dnsServers;
+      return new Cluster(List.copyOf(all.values()), pods, nodes, externals, services, dns);
     }
   }
 
-  /** The pods, nodes, externals and Services, counted, for messages. */
+  /** The pods, nodes, externals, Services and DNS servers, counted, for messages. */
   @Override
   public String toString() {
     return "Cluster[" + namespaces.size() + " namespaces, " + pods.size() + " pods, " + nodes.size() + " nodes, "
-        + externals.size() + " externals, " + services.size() + " services]";
+        + externals.size() + " externals, " + services.size() + " services, " + dnsServers.size()
+        + " DNS servers]";
   }
 }

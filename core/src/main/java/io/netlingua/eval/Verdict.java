@@ -13,15 +13,23 @@ import java.util.Optional;
  *
  * @param egress the decision at the source
  * @param ingress the decision at the destination
+ * @param notes what else a reader of the verdict must know, in one sentence each: a target's evaluator names here
+ *     the objects its platform refuses and so enforces nothing (a lost isolation explains an allowed flow)
  */
-public record Verdict(Side egress, Side ingress) {
+public record Verdict(Side egress, Side ingress, List<String> notes) {
   /** Requires both sides, each of its direction. */
   public Verdict {
     Objects.requireNonNull(egress, "egress");
     Objects.requireNonNull(ingress, "ingress");
+    notes = List.copyOf(notes);
     if (egress.direction() != Direction.EGRESS || ingress.direction() != Direction.INGRESS) {
       throw new IllegalArgumentException("egress then ingress");
     }
+  }
+
+  /** A verdict without notes. */
+  public Verdict(Side egress, Side ingress) {
+    this(egress, ingress, List.of());
   }
 
   /** Why one side allowed or refused the flow. */
@@ -170,9 +178,10 @@ public record Verdict(Side egress, Side ingress) {
     return ingress;
   }
 
-  /** The reason in one line: both sides when allowed, the refusing side when denied. */
+  /** The reason in one line: both sides when allowed, the refusing side when denied, then the notes. */
   public String reason() {
-    return allowed() ? egress + "; " + ingress : deciding().toString();
+    String sides = allowed() ? egress + "; " + ingress : deciding().toString();
+    return notes.isEmpty() ? sides : sides + "; " + String.join("; ", notes);
   }
 
   @Override

@@ -167,7 +167,10 @@ public final class Capabilities {
           new Translation(NARROWER, "before 1.17 toServices matches only Services without a selector"),
           new Translation(WIDER, "with ports: toServices takes none, every port is allowed; in a deny: left out"));
     }
-    put(t, Feature.NAMED_PORT, EXACT, "");
+    put(t, Feature.NAMED_PORT,
+        new Translation(EXACT, "on ingress: resolved on the pod itself"),
+        new Translation(WIDER, "on egress (up to 1.18, a cluster-wide map): best-effort, and every deny"),
+        new Translation(NARROWER, "on egress in an allow, strict and fail-closed: left out"));
     put(t, Feature.PORT_RANGE, EXACT, "endPort (1.16)");
     put(t, Feature.SCTP, EXACT, "protocol SCTP");
     put(t, Feature.ICMP,

@@ -1,5 +1,6 @@
 package io.netlingua.emit;
 
+import io.netlingua.emit.cilium.CiliumEvaluator;
 import io.netlingua.emit.kubernetes.KubernetesEvaluator;
 import io.netlingua.emit.spi.TargetEvaluator;
 import io.netlingua.targets.Target;
@@ -16,7 +17,7 @@ public final class Evaluators {
   private static final Map<Target, TargetEvaluator> EVALUATORS = new EnumMap<>(Target.class);
 
   static {
-    for (TargetEvaluator e : List.<TargetEvaluator>of(new KubernetesEvaluator())) {
+    for (TargetEvaluator e : List.<TargetEvaluator>of(new KubernetesEvaluator(), new CiliumEvaluator())) {
       EVALUATORS.put(e.target(), e);
     }
   }

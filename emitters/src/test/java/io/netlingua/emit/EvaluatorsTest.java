@@ -9,10 +9,11 @@ import org.junit.jupiter.api.Test;
 class EvaluatorsTest {
 
   @Test
-  void kubernetesHasAnEvaluatorAndFlannelNone() {
-    assertThat(Evaluators.targets()).containsExactly(Target.KUBERNETES);
-    assertThat(Evaluators.forTarget(Target.KUBERNETES)).hasValueSatisfying(
-        e -> assertThat(e.target()).isEqualTo(Target.KUBERNETES));
+  void kubernetesAndCiliumHaveAnEvaluatorAndFlannelNone() {
+    assertThat(Evaluators.targets()).containsExactly(Target.KUBERNETES, Target.CILIUM);
+    for (Target t : Evaluators.targets()) {
+      assertThat(Evaluators.forTarget(t)).hasValueSatisfying(e -> assertThat(e.target()).isEqualTo(t));
+    }
     assertThat(Evaluators.forTarget(Target.FLANNEL)).isEmpty();
   }
 

@@ -2,6 +2,7 @@ package io.netlingua.emit;
 
 import io.netlingua.emit.lowering.Draw;
 import io.netlingua.eval.Cluster;
+import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.External;
 import io.netlingua.eval.FlowProtocol;
 import io.netlingua.eval.IpAddress;
@@ -29,13 +30,17 @@ import java.util.Optional;
 /**
  * Random small clusters for the programs of {@link RandomPrograms}: namespaces {@code a} (labelled {@code app: x})
  * and {@code b}, pods whose labels, service accounts, nodes and named ports come from the pools the programs
- * use, two nodes, external addresses (one with the DNS name the programs' fqdn peers name), and a Service
- * {@code a/db} in front of the pods labelled {@code app: x}.
+ * use, two nodes, external addresses (one with the DNS name the programs' fqdn peers name), a Service
+ * {@code a/db} in front of the pods labelled {@code app: x}, and a DNS server: either a pod {@code kube-system/dns}
+ * labelled {@code k8s-app: kube-dns} (the cluster's default DNS server), or one of the externals or pods above
+ * stated as the DNS server.
  *
  * <p>A cluster honours the facts and assumptions of the run it is judged with (SEMANTICS.md section 2): when the
  * options state the cluster CIDRs, pods, nodes and the Service address lie in them and no external does; when they
  * do not, a program's {@code cidr} is taken to lie outside the cluster, so pod, node and Service addresses avoid
- * every CIDR the program writes (IPv4 where they can, else IPv6).
+ * every CIDR the program writes (IPv4 where they can, else IPv6). When the options name the namespaces cluster
+ * policies are expanded into, every pod lies in one of them (a namespace not named gets none of them, NL3903), so
+ * the pod {@code kube-system/dns} is drawn only when {@code kube-system} is named or no namespace is.
  */
 public final class RandomClusters {
   /** The CIDRs a run may state, and that stated-fact clusters use. */
@@ -64,6 +69,7 @@ public final class RandomClusters {
     b.node(new Node("n2", address(facts, written, "192.168.0.2", "172.18.0.2", "fd00::b:2"), Map.of(),
         d.chance(30)));
     int pods = d.between(1, 5);
+    List<Pod> drawn = new ArrayList<>();
     for (int i = 0; i < pods; i++) {
       String namespace = d.chance(60) ? "a" : "b";
       List<PortSpec> ports = switch (d.between(0, 2)) {
@@ -71,25 +77,43 @@ public final class RandomClusters {
         case 1 -> List.of(PortSpec.named("http", 8080, FlowProtocol.TCP));
         default -> List.of();
       };
-      b.pod(new Pod("p" + i, namespace, d.pick(LABELS),
+      Pod pod = new Pod("p" + i, namespace, d.pick(LABELS),
           address(facts, written, "10.1.0." + (i + 1), "10.244.0." + (i + 1), "fd00::a:" + (i + 1)),
-          d.chance(50) ? "s" : "default", d.chance(50) ? "n1" : "n2", ports));
+          d.chance(50) ? "s" : "default", d.chance(50) ? "n1" : "n2", ports);
+      drawn.add(pod);
+      b.pod(pod);
     }
     int externals = d.between(1, 3);
     List<IpAddress> taken = new ArrayList<>();
-    int e = 0;
+    List<External> outside = new ArrayList<>();
     for (int i = 0; i < externals; i++) {
       IpAddress ip = IpAddress.parse(d.pick(EXTERNALS));
       if (options.clusterCidrs().stream().noneMatch(ip::in) && !taken.contains(ip)) {
         taken.add(ip);
-        b.external(new External("e" + e, ip, e == 0 ? Optional.of("api.example.com") : Optional.empty(),
-            e == 1 && d.chance(50)));
-        e++;
+        int e = outside.size();
+        External external = new External("e" + e, ip, e == 0 ? Optional.of("api.example.com") : Optional.empty(),
+            e == 1 && d.chance(50));
+        outside.add(external);
+        b.external(external);
       }
     }
     b.service(new Service("db", "a", Map.of("app", "x"),
         Optional.of(address(facts, written, "10.96.0.10", "10.97.0.10", "fd00::c:10")),
         List.of(PortSpec.of(80, FlowProtocol.TCP))));
+    // Drawn last, so that the parts above are drawn as before this choice existed.
+    boolean kubeSystem =
+        options.namespaces().isEmpty() || options.namespaces().contains(Cluster.DNS_NAMESPACE);
+    if (kubeSystem && d.chance(40)) {
+      // The default: the cluster's own DNS, a pod like the others (its address honours the facts too).
+      b.namespace(Cluster.DNS_NAMESPACE, Map.of());
+      b.pod(new Pod("dns", Cluster.DNS_NAMESPACE, Map.of(Cluster.DNS_LABEL, Cluster.DNS_LABEL_VALUE),
+          address(facts, written, "10.1.0.53", "10.244.0.53", "fd00::a:53"), "default", d.chance(50) ? "n1" : "n2",
+          List.of(PortSpec.named("dns", 53, FlowProtocol.UDP))));
+    } else if (!outside.isEmpty() && d.chance(50)) {
+      b.dnsServer(Endpoint.of(d.pick(outside)));
+    } else {
+      b.dnsServer(Endpoint.of(d.pick(drawn)));
+    }
     return b.build();
   }
 

@@ -61,6 +61,39 @@ class ClusterAndFlowSchemasTest {
   }
 
   @Test
+  void dnsServersArePodsOrExternalsWrittenAsFlowsWriteThem() throws IOException {
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: [kube-system/coredns-0, ext:resolver]"))).isEmpty();
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: []"))).isEmpty();
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: null"))).isEmpty();
+  }
+
+  @Test
+  void aDnsServerIsNotANode() throws IOException {
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: [node:node-1]"))).isNotEmpty();
+  }
+
+  @Test
+  void aDnsServerIsNotABareAddress() throws IOException {
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: [ip:10.244.0.2]"))).isNotEmpty();
+  }
+
+  @Test
+  void aDnsServerIsNotABareName() throws IOException {
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: [coredns-0]"))).isNotEmpty();
+  }
+
+  @Test
+  void aDnsServerIsNamedOnce() throws IOException {
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: [ext:resolver, ext:resolver]"))).isNotEmpty();
+  }
+
+  @Test
+  void dnsServersAreAListOfStrings() throws IOException {
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: kube-system/coredns-0"))).isNotEmpty();
+    assertThat(errors(Schemas.CLUSTER, yaml("dnsServers: [{pod: coredns-0}]"))).isNotEmpty();
+  }
+
+  @Test
   void aFlowNeedsAPortOrAnIcmpTypeAndOneKindOfRequest() throws IOException {
     assertThat(errors(Schemas.FLOWS, yaml("[{from: a/b, to: c/d, protocol: tcp, port: 80, expect: allow}]")))
         .isEmpty();

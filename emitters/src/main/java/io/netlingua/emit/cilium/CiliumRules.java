@@ -68,6 +68,11 @@ final class CiliumRules {
       "L7 rules (http, kafka, dns) and toFQDNs need the agent's enable-l7-proxy (on by default); without it the"
           + " agent refuses the policy";
 
+  /** What the DNS rule added for toFQDNs changes on its ports, besides showing the proxy the queries. */
+  private static final String DNS_PROXY =
+      "a DNS allow gets rules.dns matchPattern \"*\" so that the agent's DNS proxy sees the queries toFQDNs needs:"
+          + " the proxy forwards DNS messages only, so other traffic to those ports is dropped";
+
   private final Degradations degradations;
   private final String version;
   private final L7Rules l7;
@@ -111,6 +116,7 @@ final class CiliumRules {
       List<Port> dnsPorts = rule.allPorts() ? DNS_PORTS : rule.ports();
       if (conflicts.record(policy, direction, Feature.L7_DNS, dnsPorts, rule.span().location()).isEmpty()) {
         facts.note(L7_PROXY, rule.span());
+        facts.note(DNS_PROXY, rule.span());
         if (!rule.allPorts()) {
           return peers.rules(ports, Optional.of(DnsVisibility.everyName()), false);
         }
@@ -401,6 +407,39 @@ final class CiliumRules {
         "select pods by labels of their own; name namespaces with in namespace or in namespaces(...)");
   }
 
+  /**
+   * A named port on egress, reported; whether it is written. Up to 1.18 the agent resolves an egress port name on
+   * one map of the port names of every pod in the cluster, not on the destination pod ({@code NamedPortMultiMap};
+   * cilium/cilium#12567: "When a named port is used in an egress policy the named port can be [resolved from] a
+   * collection of named ports across all the PODs in the cluster"), and drops the port from the rule when pods
+   * number the name differently ("duplicate named ports", #30003; resolved per destination only from #44429,
+   * merged 2026-02, after 1.18). So a destination without the name is reached on the number others give it
+   * (wider), and a name numbered twice opens nothing (narrower). An allow keeps the name in best-effort mode only
+   * and leaves it out otherwise; a deny keeps it, which is wider (the evaluator reads both ways).
+   */
+  private boolean egressNamedPort(NamedPort p, Action action, SourceSpan span) {
+    String head = TARGET + "the named port '" + p.name() + "' on egress is resolved on the port names of every"
+        + " pod of the cluster (Cilium up to 1.18), not on the destination pod: ";
+    String hint = "write the port's number on egress";
+    if (action == Action.DENY) {
+      degradations.report(
+          Feature.NAMED_PORT, Outcome.WIDER, span, Optional.of(Direction.EGRESS),
+          head + "the deny misses every destination when pods number the name differently (wider)", hint);
+      return true;
+    }
+    if (degradations.mode().prefersWider()) {
+      degradations.report(
+          Feature.NAMED_PORT, Outcome.WIDER, span, Optional.of(Direction.EGRESS),
+          head + "a destination that does not name it is reached on the number other pods give it (wider)", hint);
+      return true;
+    }
+    degradations.report(
+        Feature.NAMED_PORT, Outcome.NARROWER, span, Optional.of(Direction.EGRESS),
+        head + "the port is left out of the rule (narrower)",
+        hint + ", or run in best-effort mode to keep the name (wider)");
+    return false;
+  }
+
   /** The ports of a rule, in Cilium's two forms; ICMP codes are reported. */
   private Ports ports(Rule rule, Action action, Direction direction) {
     Ports out = new Ports();
@@ -418,7 +457,9 @@ final class CiliumRules {
 
             @Override
             public Void named(NamedPort p) {
-              out.port(p.name(), p.protocol().keyword());
+              if (direction == Direction.INGRESS || egressNamedPort(p, action, use.span())) {
+                out.port(p.name(), p.protocol().keyword());
+              }
               return null;
             }
 

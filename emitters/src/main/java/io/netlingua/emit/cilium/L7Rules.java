@@ -227,8 +227,9 @@ final class L7Rules {
     if (kind == HttpRule.PathMatch.Kind.REGEX) {
       fact("a path regex matches the path as Envoy spells it after its normalisation: escapes other than those of"
           + " unreserved characters stay escaped (a space is %20, a non-ASCII character its UTF-8 escapes), ';'"
-          + " parameters stay, and the query is cut off by the (\\?.*)? guard; the language matches the decoded"
-          + " path");
+          + " parameters stay, a trailing '/' stays ('/api/v1/' passes \"/api/v[12]/.*\", which the language,"
+          + " reading '/api/v1', refuses), and the query is cut off by the (\\?.*)? guard; the language matches the"
+          + " decoded normal path");
     }
   }
 

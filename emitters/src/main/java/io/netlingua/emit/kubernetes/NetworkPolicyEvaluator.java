@@ -50,17 +50,7 @@ final class NetworkPolicyEvaluator implements Evaluator {
     }
 
     private static SourceSpan source(NetworkPolicy policy, SourceSpan fallback) {
-      Map<String, String> annotations = policy.getMetadata().getAnnotations();
-      String source = annotations == null ? null : annotations.get(ObjectMetadata.SOURCE);
-      int colon = source == null ? -1 : source.lastIndexOf(':');
-      if (colon <= 0) {
-        return fallback;
-      }
-      try {
-        return SourceSpan.point(source.substring(0, colon), Integer.parseInt(source.substring(colon + 1)), 1, 0);
-      } catch (IllegalArgumentException e) {
-        return fallback;
-      }
+      return ObjectMetadata.source(policy.getMetadata().getAnnotations(), fallback);
     }
 
     boolean selects(Pod pod) {

@@ -1,6 +1,7 @@
 package io.netlingua.emit.lowering;
 
 import io.netlingua.model.Policy;
+import io.netlingua.model.SourceSpan;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,5 +31,23 @@ public final class ObjectMetadata {
     policy.description().ifPresent(d -> annotations.put(DESCRIPTION, d));
     annotations.put(SOURCE, policy.span().file() + ":" + policy.span().line());
     return annotations;
+  }
+
+  /**
+   * Where the policy an object comes from was written, as its {@link #SOURCE} annotation records it (line only),
+   * or the fallback when the object has none or an unreadable one (an object written by hand): evaluators name
+   * the program's policy in their verdicts with it.
+   */
+  public static SourceSpan source(Map<String, String> annotations, SourceSpan fallback) {
+    String source = annotations == null ? null : annotations.get(SOURCE);
+    int colon = source == null ? -1 : source.lastIndexOf(':');
+    if (colon <= 0) {
+      return fallback;
+    }
+    try {
+      return SourceSpan.point(source.substring(0, colon), Integer.parseInt(source.substring(colon + 1)), 1, 0);
+    } catch (IllegalArgumentException e) {
+      return fallback;
+    }
   }
 }
