@@ -65,6 +65,10 @@ public final class RandomPrograms {
       LabelSelector.builder().notEqual("app", "x").build(),
       LabelSelector.builder().exists("tier").build());
 
+  /** The ports an L7 block is drawn on. */
+  private static final List<PortTerm> L7_PORTS =
+      List.of(PortRange.of(Protocol.TCP, 80), PortRange.of(Protocol.TCP, 9092), PortRange.of(Protocol.UDP, 53));
+
   private static final List<String> CIDRS =
       List.of("10.0.0.0/8", "10.1.0.0/16", "10.1.2.0/24", "192.168.0.0/16", "2001:db8::/32", "0.0.0.0/0");
 
@@ -122,13 +126,29 @@ public final class RandomPrograms {
    * policies (whose subject entries may name namespace b; a run must name namespaces to expand them into).
    */
   public static Gen<Program> programs(boolean l7, boolean cluster) {
+    return programs(l7 ? L7Share.SOME : L7Share.NONE, cluster);
+  }
+
+  /**
+   * How many allow rules carry an L7 block: none; some (a block on the rule's one L7 port, which few rules have:
+   * about one allow rule in sixty); or most (half the allow rules are drawn on one L7 port, most of those with a
+   * block), for the targets that enforce L7, whose property must see blocks decide flows.
+   */
+  public enum L7Share {
+    NONE,
+    SOME,
+    MOST
+  }
+
+  /** Programs with that share of L7 blocks, with or without cluster policies. */
+  public static Gen<Program> programs(L7Share share, boolean cluster) {
     return in -> {
       Draw d = new Draw(in);
       int[] line = {1};
       List<Policy> policies = new ArrayList<>();
       int n = d.between(1, 4);
       for (int i = 0; i < n; i++) {
-        policies.add(policy(d, "p" + i, line, l7, cluster && d.chance(30)));
+        policies.add(policy(d, "p" + i, line, share, cluster && d.chance(30)));
       }
       return new Program(List.of(new PolicyFile(FILE, Optional.empty(), List.of(), List.of(), policies)));
     };
@@ -139,7 +159,7 @@ public final class RandomPrograms {
     return new SourceSpan(FILE, l, 1, l, 2, 0, 0);
   }
 
-  private static Policy policy(Draw d, String name, int[] line, boolean l7, boolean cluster) {
+  private static Policy policy(Draw d, String name, int[] line, L7Share l7, boolean cluster) {
     SourceSpan span = at(line);
     List<PeerTerm> subject = new ArrayList<>();
     int entries = d.between(1, 2);
@@ -159,7 +179,7 @@ public final class RandomPrograms {
         ingress, egress, span);
   }
 
-  private static RuleBlock block(Draw d, boolean egress, int[] line, boolean l7) {
+  private static RuleBlock block(Draw d, boolean egress, int[] line, L7Share l7) {
     List<Rule> rules = new ArrayList<>();
     int n = d.between(0, 4);
     for (int i = 0; i < n; i++) {
@@ -168,7 +188,7 @@ public final class RandomPrograms {
     return new RuleBlock(rules, SourceSpan.NONE);
   }
 
-  private static Rule allow(Draw d, boolean egress, int[] line, boolean withL7) {
+  private static Rule allow(Draw d, boolean egress, int[] line, L7Share l7Share) {
     SourceSpan span = at(line);
     List<PeerTerm> peers = new ArrayList<>();
     int n = d.between(1, 3);
@@ -178,8 +198,9 @@ public final class RandomPrograms {
         peers.add(p);
       }
     }
-    List<PortTerm> ports = ports(d);
-    Optional<L7Block> l7 = withL7 && d.chance(50) ? l7(d, ports) : Optional.empty();
+    boolean most = l7Share == L7Share.MOST && d.chance(50);
+    List<PortTerm> ports = most ? List.of(d.pick(L7_PORTS)) : ports(d);
+    Optional<L7Block> l7 = l7Share != L7Share.NONE && d.chance(most ? 80 : 50) ? l7(d, ports) : Optional.empty();
     return new Rule(io.netlingua.model.Action.ALLOW, d.chance(10), peers, ports, l7, span);
   }
 
@@ -289,7 +310,7 @@ public final class RandomPrograms {
       case 0 -> PodPeer.of(sel);
       case 1 -> PodPeer.inNamespace(sel, "b");
       case 2 -> new PodPeer(sel, NamespaceScope.ANY, SourceSpan.NONE);
-      case 3 -> new PodPeer(sel, NamespaceScope.selected(SELECTORS.get(1)), SourceSpan.NONE);
+      case 3 -> new PodPeer(sel, NamespaceScope.selected(d.pick(SELECTORS)), SourceSpan.NONE);
       case 4, 5 -> cidrOrWorld(d);
       case 6 -> EntityPeer.of(d.pick(List.of(Entity.values())));
       case 7 -> ServiceAccountPeer.of("s", null);

@@ -417,7 +417,7 @@ final class AgentJudge implements Evaluator {
   }
 
   private static boolean kafkaMatches(KafkaMatch rule, KafkaRequest request) {
-    return rule.role() == request.role() && rule.topic().map(request.topic()::equals).orElse(true)
+    return rule.request().filter(r -> r == request.role()).isPresent() && rule.topic().map(request.topic()::equals).orElse(true)
         && rule.clientId().map(c -> request.clientId().filter(c::equals).isPresent()).orElse(true);
   }
 }

@@ -133,20 +133,6 @@ final class AgentRefusals {
       "offsetforleaderepoch", "addpartitionstotxn", "addoffsetstotxn", "endtxn", "writetxnmarkers",
       "txnoffsetcommit", "describeacls", "createacls", "deleteacls", "describeconfigs", "alterconfigs");
 
-  /** icmp.go {@code icmpIpv4TypeNameToCode} and {@code icmpIpv6TypeNameToCode}: the names of each family. */
-  private static final Set<String> ICMP4_NAMES = Set.of("EchoReply", "DestinationUnreachable", "Redirect", "Echo",
-      "EchoRequest", "RouterAdvertisement", "RouterSelection", "TimeExceeded", "ParameterProblem", "Timestamp",
-      "TimestampReply", "Photuris", "ExtendedEchoRequest", "ExtendedEchoReply");
-
-  private static final Set<String> ICMP6_NAMES = Set.of("DestinationUnreachable", "PacketTooBig", "TimeExceeded",
-      "ParameterProblem", "EchoRequest", "EchoReply", "MulticastListenerQuery", "MulticastListenerReport",
-      "MulticastListenerDone", "RouterSolicitation", "RouterAdvertisement", "NeighborSolicitation",
-      "NeighborAdvertisement", "RedirectMessage", "RouterRenumbering", "ICMPNodeInformationQuery",
-      "ICMPNodeInformationResponse", "InverseNeighborDiscoverySolicitation", "InverseNeighborDiscoveryAdvertisement",
-      "HomeAgentAddressDiscoveryRequest", "HomeAgentAddressDiscoveryReply", "MobilePrefixSolicitation",
-      "MobilePrefixAdvertisement", "DuplicateAddressRequestCodeSuffix", "DuplicateAddressConfirmationCodeSuffix",
-      "ExtendedEchoRequest", "ExtendedEchoReply");
-
   private AgentRefusals() {}
 
   /**
@@ -386,7 +372,7 @@ final class AgentRefusals {
             // t.Type.String() != "0" && t.Type.IntValue() == 0: IntValue of a string is strconv.Atoi, 0 on error.
             long value = type.isIntegralNumber() ? type.asLong() : atoi(name);
             String family = text(fields.get(m), "family").isEmpty() ? "IPv4" : text(fields.get(m), "family");
-            Set<String> names = family.equals("IPv6") ? ICMP6_NAMES : ICMP4_NAMES;
+            Set<String> names = IcmpTypeNames.of(family.equals("IPv6")).keySet();
             if (!name.equals("0") && value == 0 && !names.contains(name)) {
               String where = at + "." + section + "[" + i + "].icmps[" + n + "].fields[" + m + "].type";
               return Optional.of(where + ": " + name + " is not an " + family

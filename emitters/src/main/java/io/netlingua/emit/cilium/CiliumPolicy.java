@@ -130,8 +130,14 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
   /** {@code rules.kafka}. */
   record Kafka(List<KafkaMatch> rules) implements L7 {}
 
-  /** One {@code rules.kafka} entry: a role, and the topic and client id when set. */
-  record KafkaMatch(KafkaRule.Role role, Optional<String> topic, Optional<String> clientId) {}
+  /**
+   * One {@code rules.kafka} entry: the kind of request it lets through, and the topic and client id when set.
+   *
+   * @param request the flows' request kind it matches: a role, or an {@code apiKey} read as the request it names
+   *     ({@code produce} a produce request, {@code fetch} a consume one); empty for another API key, which no
+   *     request of the flow model is
+   */
+  record KafkaMatch(Optional<KafkaRule.Role> request, Optional<String> topic, Optional<String> clientId) {}
 
   /** {@code rules.dns}: the anchored regexes of its {@code matchName} and {@code matchPattern} entries. */
   record Dns(List<java.util.regex.Pattern> names) implements L7 {}
@@ -217,8 +223,8 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
     List<IcmpField> icmps = new ArrayList<>();
     for (JsonNode icmp : rule.path("icmps")) {
       for (JsonNode field : icmp.path("fields")) {
-        icmps.add(new IcmpField("IPv6".equals(field.path("family").asText("IPv4")),
-            icmpType(field.path("type"), place)));
+        boolean v6 = "IPv6".equals(field.path("family").asText("IPv4"));
+        icmps.add(new IcmpField(v6, icmpType(field.path("type"), v6, place)));
       }
     }
     return new PeerRule(place, !l3, peers, ports, icmps);
@@ -336,15 +342,7 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
     if (rules.has("kafka")) {
       List<KafkaMatch> out = new ArrayList<>();
       for (JsonNode k : rules.get("kafka")) {
-        if (k.has("apiKey") || k.has("apiVersion")) {
-          throw new IllegalArgumentException(place + ": Kafka rules by apiKey are not judged by the evaluator");
-        }
-        KafkaRule.Role role = switch (k.path("role").asText()) {
-          case "produce" -> KafkaRule.Role.PRODUCE;
-          case "consume" -> KafkaRule.Role.CONSUME;
-          default -> throw new IllegalArgumentException(place + ": a Kafka rule needs role produce or consume");
-        };
-        out.add(new KafkaMatch(role, text(k, "topic"), text(k, "clientID")));
+        out.add(new KafkaMatch(kafkaRequest(k, place), text(k, "topic"), text(k, "clientID")));
       }
       return new Kafka(out);
     }
@@ -359,6 +357,26 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
     throw new IllegalArgumentException(place + ": only http, kafka and dns rules are judged by the evaluator");
   }
 
+  /**
+   * What a Kafka entry matches: its {@code role}, or its {@code apiKey} (cilium/proxy
+   * {@code pkg/policy/api/kafka/kafka.go}: a role is a set of API keys, produce holding Produce and consume Fetch,
+   * which are the requests a flow models; the other keys of a role are a stated fact of the target).
+   */
+  private static Optional<KafkaRule.Role> kafkaRequest(JsonNode k, String place) {
+    if (k.hasNonNull("role")) {
+      return switch (k.get("role").asText()) {
+        case "produce" -> Optional.of(KafkaRule.Role.PRODUCE);
+        case "consume" -> Optional.of(KafkaRule.Role.CONSUME);
+        default -> throw new IllegalArgumentException(place + ": a Kafka role is produce or consume");
+      };
+    }
+    return switch (k.path("apiKey").asText()) {
+      case "produce" -> Optional.of(KafkaRule.Role.PRODUCE);
+      case "fetch" -> Optional.of(KafkaRule.Role.CONSUME);
+      default -> Optional.empty();
+    };
+  }
+
   /** An RE2 pattern as Envoy compiles it (the agent passes the text through unchanged). */
   private static Optional<Pattern> regex(JsonNode rule, String field, String place) {
     if (!rule.hasNonNull(field)) {
@@ -371,10 +389,16 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
     }
   }
 
-  private static int icmpType(JsonNode type, String place) {
-    if (type.isInt() || type.asText().chars().allMatch(Character::isDigit) && !type.asText().isEmpty()) {
-      return type.asInt();
+  /** A type number, or a name of the field's family ({@link IcmpTypeNames}). */
+  private static int icmpType(JsonNode type, boolean v6, String place) {
+    String text = type.asText();
+    if (type.isInt() || !text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
+      return Integer.parseInt(text);
     }
-    throw new IllegalArgumentException(place + ": ICMP type names are not judged by the evaluator");
+    Integer number = IcmpTypeNames.of(v6).get(text);
+    if (number == null) {
+      throw new IllegalArgumentException(place + ": '" + text + "' is no ICMP type of " + (v6 ? "IPv6" : "IPv4"));
+    }
+    return number;
   }
 }

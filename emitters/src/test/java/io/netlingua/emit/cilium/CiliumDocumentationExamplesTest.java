@@ -35,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -482,9 +481,6 @@ class CiliumDocumentationExamplesTest {
   }
 
   @Test
-  @Disabled("CiliumEvaluator refuses the documented example: \"spec.egress[0]: ICMP type names are not judged by"
-      + " the evaluator\" (IllegalArgumentException from CiliumPolicy.icmpType for type: EchoRequest); the page"
-      + " documents CamelCase names")
   @DisplayName("language.rst > Layer 4 > Limit ICMP/ICMPv6 types > Example (ICMP/ICMPv6) (l4/icmp.yaml)")
   void icmpTypes() {
     Cluster c = cluster()
@@ -568,8 +564,6 @@ class CiliumDocumentationExamplesTest {
   }
 
   @Test
-  @Disabled("CiliumEvaluator refuses the documented example: \"spec.ingress[0].toPorts[0].rules: Kafka rules by"
-      + " apiKey are not judged by the evaluator\" (IllegalArgumentException from CiliumPolicy.l7)")
   @DisplayName("language.rst > Layer 7 > Kafka (beta) > Allow producing to topic empire-announce using apiKeys"
       + " (l7/kafka/kafka.yaml)")
   void kafkaApiKeys() {
