@@ -159,8 +159,8 @@ public final class Capabilities {
     put(t, Feature.SERVICE_ACCOUNT, EXACT, "the io.cilium.k8s.policy.serviceaccount label");
     if (Versions.atLeast(version, "1.17")) {
       put(t, Feature.SERVICE,
-          new Translation(EXACT, "toServices, without ports"),
-          new Translation(WIDER, "with ports: toServices takes none, every port is allowed; in a deny: left out"),
+          new Translation(EXACT, "toServices with the rule's ports (1.17)"),
+          new Translation(WIDER, "in a deny: left out"),
           new Translation(NARROWER, "in a cluster policy without a namespace: left out"));
     } else {
       put(t, Feature.SERVICE,

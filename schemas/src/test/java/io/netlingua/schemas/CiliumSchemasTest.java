@@ -209,9 +209,6 @@ class CiliumSchemasTest {
             "[{fields: [" + field + "]}]", "/spec/ingressDeny/0"),
         refuse("toPorts with icmps in an egressDeny rule", CNP, "/spec/egressDeny/0/toPorts",
             "[{ports: [" + port + "]}]", "/spec/egressDeny/0"),
-        // toServices with toPorts (1.16 validator, cilium/cilium#20067).
-        refuse("toServices with toPorts", CNP, "/spec/egress/2/toPorts", "[{ports: [{port: '5432', protocol: TCP}]}]",
-            "/spec/egress/2"),
         // Deny rules.
         refuse("an empty ingressDeny rule", CNP, "/spec/ingressDeny/0", "{}", "/spec/ingressDeny/0"),
         refuse("a deny port rule with rules", CNP, "/spec/ingressDeny/0/toPorts/0/rules", "{http: [{method: GET}]}",
@@ -366,6 +363,9 @@ class CiliumSchemasTest {
                 + "protocol: ANY}]}]}]}"),
         accept("one rule in specs", CCNP, "/specs", "[{endpointSelector: {}, ingress: [{}]}]"),
         accept("toPorts without a peer", CNP, "/spec/egress/4/toEntities", REMOVE),
+        // toServices with toPorts: refused by the 1.16 validator (cilium/cilium#20067), accepted from 1.17.0
+        // (EgressCommonRule.l3DependentL4Support); the emitter writes it from 1.17 only.
+        accept("toServices with toPorts", CNP, "/spec/egress/2/toPorts", "[{ports: [{port: '5432', protocol: TCP}]}]"),
         accept("every port of every protocol", CNP, "/spec/egress/4/toPorts/0/ports/0", "{port: '0', protocol: ANY}"),
         accept("the highest port", CNP, "/spec/egress/4/toPorts/0/ports/0", "{port: '65535', protocol: TCP}"),
         accept("40 ports", CNP, "/spec/egress/4/toPorts/0/ports", list(40, "{port: '1', protocol: TCP}")),

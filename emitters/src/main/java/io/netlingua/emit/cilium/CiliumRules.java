@@ -51,7 +51,8 @@ import java.util.TreeSet;
  *   <li>{@code icmps} never beside {@code toPorts} ("The ICMPs block may only be present without ToPorts"): ICMP
  *       ports go into rules of their own;
  *   <li>at most 40 ports and 40 ICMP fields per rule (the CRD's {@code maxItems}): longer lists are split;
- *   <li>{@code toServices} never with {@code toPorts} (rejected up to 1.18: {@code l3DependentL4Support}); L7 only on
+ *   <li>{@code toServices} with {@code toPorts} only from 1.17 ({@code l3DependentL4Support} refuses it in 1.16:
+ *       cilium/cilium#20067; from 1.17 toServices becomes generated toEndpoints, and ports apply); L7 only on
  *       TCP ports that are neither port 0 nor (before 1.17) a range, DNS on a port, never on a range, on egress;
  *   <li>a rule that loses every peer is left out: a rule with ports but no peer would match every peer, world
  *       included (language.rst, "Layer 4 Examples").
@@ -107,7 +108,7 @@ final class CiliumRules {
         facts.note(L7_PROXY, rule.l7().get().span());
       }
     }
-    Peers peers = new Peers(direction);
+    Peers peers = new Peers(direction, Versions.atLeast(version, "1.17"));
     for (Use<Peer> use : Use.peers(rule.peerTerms())) {
       peer(policy, direction, Action.ALLOW, use, peers, rule);
     }
@@ -135,7 +136,7 @@ final class CiliumRules {
 
   /** The Cilium deny rules of a deny rule; empty when nothing of it can be said (reported: wider). */
   List<ObjectNode> deny(Policy policy, Direction direction, Rule rule) {
-    Peers peers = new Peers(direction);
+    Peers peers = new Peers(direction, Versions.atLeast(version, "1.17"));
     for (Use<Peer> use : Use.peers(rule.peerTerms())) {
       peer(policy, direction, Action.DENY, use, peers, rule);
     }
@@ -259,8 +260,11 @@ final class CiliumRules {
   /**
    * {@code service NAME}: {@code toServices} on egress. From 1.17 a Service with a selector stands for its pods,
    * all their ports (cilium/cilium#34208, {@code pkg/policy/k8s/service.go}); before, only a Service without a
-   * selector matched. toServices never carries ports (the agent refuses toServices with toPorts up to 1.18,
-   * cilium/cilium#20067), so ports are dropped: wider.
+   * selector matched. From 1.17 the rule's ports go with it: the agent turns toServices into generated toEndpoints
+   * and toCIDRSet rules, and {@code EgressCommonRule.l3DependentL4Support} accepts ToServices with ToPorts
+   * ({@code pkg/policy/api/rule_validation.go}, 1.17.0 and the 1.18-era copy read through the index; found by
+   * {@code AgentRefusals}' reading). In 1.16 the agent refuses the pair (cilium/cilium#20067), so ports are dropped:
+   * wider.
    */
   private void lowerService(
       Policy policy, ServicePeer p, SourceSpan span, Optional<Direction> dir, boolean deny, Rule rule,
@@ -289,13 +293,13 @@ final class CiliumRules {
               + " a Service with a selector matches nothing (narrower)",
           "target Cilium 1.17 or later, or name the Service's pods with pods(...)");
     }
-    if (!rule.allPorts()) {
+    if (!rule.allPorts() && !Versions.atLeast(version, "1.17")) {
       degradations.report(
           Feature.SERVICE, Outcome.WIDER, span, dir,
           TARGET + name + " becomes toServices without the rule's ports" + (rule.l7().isPresent()
-              ? " and its " + rule.l7().get().keyword() + " block" : "") + ": the agent refuses toServices with"
-              + " toPorts, so every port of the Service's pods is allowed (wider)",
-          "name the Service's pods with pods(...) to keep the ports");
+              ? " and its " + rule.l7().get().keyword() + " block" : "") + ": before Cilium 1.17 the agent refuses"
+              + " toServices with toPorts, so every port of the Service's pods is allowed (wider)",
+          "target Cilium 1.17 or later, or name the Service's pods with pods(...) to keep the ports");
     }
     facts.note("toServices of a Service whose selector has a key with a dot (app.kubernetes.io/name) selects nothing"
         + " on Cilium 1.17 and 1.18 releases without the fix of cilium/cilium#44949 (backports #44950): use a patch"
@@ -535,9 +539,12 @@ final class CiliumRules {
     final TreeSet<String> entities = new TreeSet<>();
     final List<ObjectNode> fqdns = new ArrayList<>();
     final List<ObjectNode> services = new ArrayList<>();
+    /** Whether toServices takes toPorts: from 1.17 (before, {@code l3DependentL4Support} refused it). */
+    final boolean servicesTakePorts;
 
-    Peers(Direction direction) {
+    Peers(Direction direction, boolean servicesTakePorts) {
       this.direction = direction;
+      this.servicesTakePorts = servicesTakePorts;
     }
 
     private String field(String kind) {
@@ -557,8 +564,10 @@ final class CiliumRules {
       entities.forEach(entityList::add);
       add(out, field("Entities"), entityList, ports, l7, allPorts);
       add(out, "toFQDNs", array(fqdns.stream().distinct().toList()), ports, l7, allPorts);
-      if (!services.isEmpty()) {
-        // toServices never carries ports (reported at the peer when the rule had some).
+      if (servicesTakePorts) {
+        add(out, "toServices", array(services.stream().distinct().toList()), ports, l7, allPorts);
+      } else if (!services.isEmpty()) {
+        // Before 1.17 toServices carries no ports (reported at the peer when the rule had some).
         ObjectNode r = JSON.objectNode();
         r.set("toServices", array(services.stream().distinct().toList()));
         out.add(r);

@@ -260,9 +260,13 @@ class CiliumPeersTest {
     assertThat(found(c, Code.FQDN)).containsExactly("8:33 warning NL3008 narrower");
   }
 
-  /** toServices from 1.17 (cilium/cilium#34208), never with toPorts (cilium/cilium#20067): ports dropped, wider. */
+  /**
+   * toServices from 1.17 (cilium/cilium#34208), with the rule's ports: from 1.17.0
+   * {@code EgressCommonRule.l3DependentL4Support} accepts ToServices with ToPorts (pkg/policy/api/rule_validation.go),
+   * the 1.16 validator refuses the pair (cilium/cilium#20067), so on 1.16 the ports are dropped: wider.
+   */
   @Test
-  void aServiceIsToServicesWithoutPorts() {
+  void aServiceIsToServicesWithItsPortsFrom117() {
     assertThat(lowered("egress", "allow to service db", "egress")).isEqualTo("""
         egress:
         - toServices:
@@ -270,10 +274,23 @@ class CiliumPeersTest {
               serviceName: db
               namespace: shop
         """);
-    Compilation withPorts = compile(CiliumFixtures.policy("egress", "    allow to service db on tcp/5432"),
-        Options.defaults().mode(Mode.BEST_EFFORT));
-    assertThat(found(withPorts, Code.SERVICE)).containsExactly("5:14 warning NL3017 wider");
-    assertThat(field(withPorts, "egress")).doesNotContain("toPorts");
+    String rule = CiliumFixtures.policy("egress", "    allow to service db on tcp/5432");
+    Compilation withPorts = compile(rule, Options.defaults());
+    assertThat(found(withPorts, Code.SERVICE)).isEmpty();
+    assertThat(field(withPorts, "egress")).isEqualTo("""
+        egress:
+        - toServices:
+          - k8sService:
+              serviceName: db
+              namespace: shop
+          toPorts:
+          - ports:
+            - port: "5432"
+              protocol: TCP
+        """);
+    Compilation on116 = compile(rule, Options.defaults().targetVersion("1.16").mode(Mode.BEST_EFFORT));
+    assertThat(found(on116, Code.SERVICE)).contains("5:14 warning NL3017 wider");
+    assertThat(field(on116, "egress")).doesNotContain("toPorts");
   }
 
   /** Before 1.17 toServices matches only Services without a selector: narrower. */
