@@ -13,14 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * One test per refusal rule of {@link AgentRefusals}, each with a small hand-written object the way a user applies
- * it, and objects the 1.18 agent accepts. Line numbers are of cilium/cilium v1.18.0-pre.3 as vendored by
+ * it (the first object of each test is the one {@link RefusedObjects} shares with {@link CiliumEvaluatorTest}), and
+ * objects the 1.18 agent accepts. Line numbers are of cilium/cilium v1.18.0-pre.3 as vendored by
  * cilium/cilium-cli at 6e65fa094c051aee03959dc9a75e66213e9050c7 ({@code rv} = pkg/policy/api/rule_validation.go).
  */
 class AgentRefusalsTest {
@@ -36,6 +35,14 @@ class AgentRefusalsTest {
 
   private static Optional<String> refusal(String yaml) {
     return AgentRefusals.refusal(tree(yaml));
+  }
+
+  /**
+   * The shared offending object of a rule ({@link RefusedObjects}: the offending {@code spec} and a valid
+   * {@code specs[0]}) is refused for that rule, with that reason.
+   */
+  private static void assertRefused(RefusedObjects object) {
+    assertThat(AgentRefusals.refusal(object.tree())).as(object.name()).contains(object.refusal);
   }
 
   /** A CNP in namespace shop whose {@code spec} is the given YAML (indented by two here). */
@@ -55,9 +62,7 @@ class AgentRefusalsTest {
   /** cnp_types.go:187 {@code r.Spec == nil && r.Specs == nil} -> ErrEmptyCNP; ccnp_types.go:91 likewise. */
   @Test
   void neitherSpecNorSpecs() {
-    assertThat(refusal("apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: p, namespace: shop}\n"))
-        .contains("CiliumNetworkPolicy: neither spec nor specs"
-            + " (agent: \"Invalid CiliumNetworkPolicy spec(s): empty policy\")");
+    assertRefused(RefusedObjects.NEITHER_SPEC_NOR_SPECS);
     assertThat(refusal("kind: CiliumClusterwideNetworkPolicy\nmetadata: {name: p}\nspec: null\n"))
         .contains("CiliumClusterwideNetworkPolicy: neither spec nor specs"
             + " (agent: \"Invalid CiliumClusterwideNetworkPolicy spec(s): empty policy\")");
@@ -66,9 +71,7 @@ class AgentRefusalsTest {
   /** cnp_types.go:195: "rule cannot have NodeSelector", checked on spec after its Sanitize. */
   @Test
   void nodeSelectorInTheSpecOfACnp() {
-    assertThat(refusal(cnp("nodeSelector: {}\ningress: [{fromEntities: [world]}]")))
-        .contains("spec.nodeSelector: a host policy in a namespaced CiliumNetworkPolicy"
-            + " (agent: \"rule cannot have NodeSelector\")");
+    assertRefused(RefusedObjects.NODE_SELECTOR_IN_THE_SPEC_OF_A_CNP);
   }
 
   // ---- Rule.Sanitize (rv:39-109) ----
@@ -76,25 +79,19 @@ class AgentRefusalsTest {
   /** rv:40-42: len of all four sections 0, so empty lists count as none (since 1.17.0; 1.16 accepts it). */
   @Test
   void ruleWithoutSections() {
-    assertThat(refusal(cnp("endpointSelector: {}\ningress: []\negressDeny: []")))
-        .contains("spec: no ingress, ingressDeny, egress or egressDeny rule"
-            + " (agent: \"rule must have at least one of Ingress, IngressDeny, Egress, EgressDeny\")");
+    assertRefused(RefusedObjects.RULE_WITHOUT_SECTIONS);
   }
 
   /** rv:63-65: neither EndpointSelector nor NodeSelector. */
   @Test
   void neitherSelector() {
-    assertThat(refusal(cnp("ingress: [{fromEntities: [world]}]")))
-        .contains("spec: neither endpointSelector nor nodeSelector"
-            + " (agent: \"rule must have one of EndpointSelector or NodeSelector\")");
+    assertRefused(RefusedObjects.NEITHER_SELECTOR);
   }
 
   /** rv:66-68: both selectors. */
   @Test
   void bothSelectors() {
-    assertThat(refusal(ccnp("endpointSelector: {}\nnodeSelector: {}\ningress: [{fromEntities: [world]}]")))
-        .contains("spec: both endpointSelector and nodeSelector"
-            + " (agent: \"rule cannot have both EndpointSelector and NodeSelector\")");
+    assertRefused(RefusedObjects.BOTH_SELECTORS);
   }
 
   /**
@@ -103,12 +100,7 @@ class AgentRefusalsTest {
    */
   @Test
   void invalidLabelSelector() {
-    assertThat(refusal(cnp("""
-        endpointSelector:
-          matchExpressions: [{key: app, operator: In}]
-        ingress: [{}]""")))
-        .contains("spec.endpointSelector.matchExpressions[0]: operator In without values"
-            + " (agent: \"invalid label selector\")");
+    assertRefused(RefusedObjects.INVALID_LABEL_SELECTOR);
     assertThat(refusal(cnp("""
         endpointSelector: {}
         ingress:
@@ -141,10 +133,7 @@ class AgentRefusalsTest {
    */
   @Test
   void twoPeerKindsInOneRule() {
-    assertThat(refusal(cnp("endpointSelector: {}\ningress:\n- fromEndpoints: [{}]\n"
-        + "  fromCIDRSet: [{cidr: 10.0.0.0/8}]")))
-        .contains("spec.ingress[0]: fromEndpoints with fromCIDRSet"
-            + " (agent: \"combining FromEndpoints and FromCIDRSet is not supported yet\")");
+    assertRefused(RefusedObjects.TWO_PEER_KINDS_IN_ONE_RULE);
     assertThat(refusal(cnp("""
         endpointSelector: {}
         egress:
@@ -165,10 +154,7 @@ class AgentRefusalsTest {
   /** rv:754-757: netip.Prefix.Contains of the except's address, so another family is outside too. */
   @Test
   void exceptOutsideItsCidr() {
-    assertThat(refusal(cnp("endpointSelector: {}\negress:\n"
-        + "- toCIDRSet: [{cidr: 10.0.0.0/8, except: [192.168.0.0/16]}]")))
-        .contains("spec.egress[0].toCIDRSet[0].except[0]: 192.168.0.0/16 is not inside 10.0.0.0/8"
-            + " (agent: \"allow CIDR prefix 10.0.0.0/8 does not contain exclude CIDR prefix 192.168.0.0/16\")");
+    assertRefused(RefusedObjects.EXCEPT_OUTSIDE_ITS_CIDR);
     assertThat(refusal(cnp("endpointSelector: {}\ningress:\n- fromCIDRSet: [{cidr: 10.0.0.0/8, except: [\"::/0\"]}]")))
         .hasValueSatisfying(r -> assertThat(r).startsWith("spec.ingress[0].fromCIDRSet[0].except[0]: ::/0"));
     assertThat(refusal(cnp("endpointSelector: {}\negress:\n- toCIDRSet: [{cidr: 10.0.0.0/16, except: [10.0.0.0/8]}]")))
@@ -178,13 +164,7 @@ class AgentRefusalsTest {
   /** rv:713-718: a cidrGroupSelector is validated as a selector whose keys get the "cidrgroup." prefix. */
   @Test
   void invalidCidrGroupSelector() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toCIDRSet:
-          - cidrGroupSelector: {matchExpressions: [{key: team, operator: In, values: []}]}""")))
-        .contains("spec.egress[0].toCIDRSet[0].cidrGroupSelector.matchExpressions[0]: operator In without values"
-            + " (agent: \"failed to parse cidrGroupSelector\")");
+    assertRefused(RefusedObjects.INVALID_CIDR_GROUP_SELECTOR);
   }
 
   // ---- IngressRule / EgressRule (rv:123-171, :301-364) ----
@@ -192,11 +172,8 @@ class AgentRefusalsTest {
   /** rv:135-137 (ingress, any L7) and :304-308, :325-331 (egress, HTTP and Kafka; DNS stays allowed). */
   @Test
   void l7InAHostPolicy() {
-    String http = "\n  toPorts:\n  - ports: [{port: \"80\", protocol: TCP}]\n    rules: {http: [{method: GET}]}";
-    assertThat(refusal(ccnp("nodeSelector: {}\ningress:\n- fromEntities: [world]" + http)))
-        .contains("spec.ingress[0]: L7 rules in a host (nodeSelector) policy"
-            + " (agent: \"L7 policy is not supported on host ingress yet\")");
-    assertThat(refusal(ccnp("nodeSelector: {}\negress:\n- toEntities: [world]" + http)))
+    assertRefused(RefusedObjects.L7_IN_A_HOST_POLICY);
+    assertThat(refusal(ccnp("nodeSelector: {}\negress:\n- toEntities: [world]" + RefusedObjects.hostHttp())))
         .contains("spec.egress[0]: HTTP rules in a host (nodeSelector) policy"
             + " (agent: \"L7 protocol HTTP is not supported on host egress yet\")");
   }
@@ -204,43 +181,25 @@ class AgentRefusalsTest {
   /** rv:142-146: l7IngressSupport["DNS"] is false; PortRule.sanitize's "not allowed on ingress" (:563) comes later. */
   @Test
   void dnsRulesOnIngress() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        ingress:
-        - toPorts:
-          - ports: [{port: "53", protocol: UDP}]
-            rules: {dns: [{matchPattern: "*"}]}""")))
-        .contains("spec.ingress[0]: DNS rules on ingress (agent: \"L7 protocol DNS is not supported on ingress yet\")");
+    assertRefused(RefusedObjects.DNS_RULES_ON_INGRESS);
   }
 
   /** rv:152-154 (and :182, :338, :396 for the others): "the ICMPs block may only be present without ToPorts". */
   @Test
   void icmpsWithToPorts() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egressDeny:
-        - toEntities: [world]
-          icmps: [{fields: [{type: 8}]}]
-          toPorts: [{ports: [{port: "443"}]}]""")))
-        .contains("spec.egressDeny[0]: icmps with toPorts (agent: \"the ICMPs block may only be present without"
-            + " ToPorts. Define a separate rule to use ToPorts\")");
+    assertRefused(RefusedObjects.ICMPS_WITH_TO_PORTS);
   }
 
   /** rv:665-667: more than maxICMPFields (40) fields. */
   @Test
   void tooManyIcmpFields() {
-    String fields = IntStream.range(0, 41).mapToObj(i -> "{type: " + i + "}").collect(Collectors.joining(", "));
-    assertThat(refusal(cnp("endpointSelector: {}\ningress:\n- icmps: [{fields: [" + fields + "]}]")))
-        .contains("spec.ingress[0].icmps[0].fields: 41 ICMP fields, more than 40"
-            + " (agent: \"too many types, the max is 40\")");
+    assertRefused(RefusedObjects.TOO_MANY_ICMP_FIELDS);
   }
 
   /** icmp.go:135-148 (UnmarshalJSON): a name must be one of its family's; PacketTooBig is IPv6 only. */
   @Test
   void icmpTypeOfTheOtherFamily() {
-    assertThat(refusal(cnp("endpointSelector: {}\ningress:\n- icmps: [{fields: [{type: PacketTooBig}]}]")))
-        .contains("spec.ingress[0].icmps[0].fields[0].type: PacketTooBig is not an IPv4 ICMP type"
-            + " (agent, decoding: \"ICMP type PacketTooBig not found in IPv4\")");
+    assertRefused(RefusedObjects.ICMP_TYPE_OF_THE_OTHER_FAMILY);
     assertThat(refusal(cnp("endpointSelector: {}\ningress:\n"
         + "- icmps: [{fields: [{family: IPv6, type: PacketTooBig}]}]")))
         .isEmpty();
@@ -251,27 +210,13 @@ class AgentRefusalsTest {
   /** rv:567-569: serverNames with L7 rules and no terminatingTLS. */
   @Test
   void serverNamesWithL7WithoutTermination() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "443", protocol: TCP}]
-            serverNames: [example.com]
-            rules: {http: [{method: GET}]}""")))
-        .contains("spec.egress[0].toPorts[0]: serverNames with L7 rules and no terminatingTLS"
-            + " (agent: \"ServerNames are not allowed with L7 rules without TLS termination\")");
+    assertRefused(RefusedObjects.SERVER_NAMES_WITH_L7_WITHOUT_TERMINATION);
   }
 
   /** rv:574-576 and :627-629: more than maxPorts (40); the CRD bounds allow rules only, so a deny rule here. */
   @Test
   void tooManyPorts() {
-    String ports = IntStream.range(0, 41).mapToObj(i -> "{port: \"" + (1000 + i) + "\"}")
-        .collect(Collectors.joining(", "));
-    assertThat(refusal(cnp("endpointSelector: {}\ningressDeny:\n- fromEntities: [world]\n  toPorts: [{ports: ["
-        + ports + "]}]")))
-        .contains("spec.ingressDeny[0].toPorts[0].ports: 41 ports, more than 40"
-            + " (agent: \"too many ports, the max is 40\")");
+    assertRefused(RefusedObjects.TOO_MANY_PORTS);
   }
 
   /**
@@ -280,30 +225,20 @@ class AgentRefusalsTest {
    */
   @Test
   void portThatIsNeitherNumberNorName() {
-    String egress = "endpointSelector: {}\negress:\n- toEntities: [world]\n  toPorts: [{ports: [{port: \"%s\"}]}]";
-    assertThat(refusal(cnp(egress.formatted("65536"))))
-        .contains("spec.egress[0].toPorts[0].ports[0].port: port 65536 is above 65535 (agent: \"unable to parse port:"
-            + " strconv.ParseUint: parsing \\\"65536\\\": value out of range\")");
-    assertThat(refusal(cnp(egress.formatted("08"))))
+    assertRefused(RefusedObjects.PORT_THAT_IS_NEITHER_NUMBER_NOR_NAME);
+    assertThat(refusal(cnp(RefusedObjects.egressToWorldOnPort("08"))))
         .hasValueSatisfying(r -> assertThat(r).contains("parsing \\\"08\\\": invalid syntax"));
-    assertThat(refusal(cnp(egress.formatted("metrics-exporter1"))))
+    assertThat(refusal(cnp(RefusedObjects.egressToWorldOnPort("metrics-exporter1"))))
         .hasValueSatisfying(r -> assertThat(r).contains("port \"metrics-exporter1\" is neither a port number nor"));
-    assertThat(refusal(cnp(egress.formatted("0x1F90")))).as("0x1F90 is a service name").isEmpty();
-    assertThat(refusal(cnp(egress.formatted("8_080")))).as("base 0 takes underscores between digits").isEmpty();
+    assertThat(refusal(cnp(RefusedObjects.egressToWorldOnPort("0x1F90")))).as("0x1F90 is a service name").isEmpty();
+    assertThat(refusal(cnp(RefusedObjects.egressToWorldOnPort("8_080")))).as("base 0 takes underscores between digits")
+        .isEmpty();
   }
 
   /** rv:655-657: DNS rules and an endPort above the port. */
   @Test
   void dnsRulesOnARange() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEndpoints: [{}]
-          toPorts:
-          - ports: [{port: "53", endPort: 54, protocol: UDP}]
-            rules: {dns: [{matchPattern: "*"}]}""")))
-        .contains("spec.egress[0].toPorts[0].ports[0]: DNS rules on the range 53-54"
-            + " (agent: \"DNS rules do not support port ranges\")");
+    assertRefused(RefusedObjects.DNS_RULES_ON_A_RANGE);
   }
 
   /**
@@ -312,15 +247,7 @@ class AgentRefusalsTest {
    */
   @Test
   void l7OnAPortThatIsNotTcp() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        ingress:
-        - fromEndpoints: [{}]
-          toPorts:
-          - ports: [{port: "8080"}]
-            rules: {http: [{method: GET}]}""")))
-        .contains("spec.ingress[0].toPorts[0].ports[0]: HTTP rules on protocol ANY"
-            + " (agent: \"L7 rules can only apply to TCP (not ANY) except for DNS rules\")");
+    assertRefused(RefusedObjects.L7_ON_A_PORT_THAT_IS_NOT_TCP);
     assertThat(refusal(cnp("""
         endpointSelector: {}
         egress:
@@ -334,44 +261,19 @@ class AgentRefusalsTest {
   /** rv:600-603: a listener on ingress (TestAllowIngressListener is for Cilium's unit tests). */
   @Test
   void listenerOnIngress() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        ingress:
-        - fromEntities: [world]
-          toPorts:
-          - ports: [{port: "80", protocol: TCP}]
-            listener: {envoyConfig: {name: cec}, name: l1}""")))
-        .contains("spec.ingress[0].toPorts[0].listener: a listener on ingress"
-            + " (agent: \"Listener is not allowed on ingress (l1)\")");
+    assertRefused(RefusedObjects.LISTENER_ON_INGRESS);
   }
 
   /** rv:608-610: a listener with L7 rules. */
   @Test
   void listenerWithL7Rules() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "80", protocol: TCP}]
-            listener: {envoyConfig: {name: cec}, name: l1}
-            rules: {http: [{}]}""")))
-        .contains("spec.egress[0].toPorts[0].listener: a listener with L7 rules"
-            + " (agent: \"Listener is not allowed with L7 rules (l1)\")");
+    assertRefused(RefusedObjects.LISTENER_WITH_L7_RULES);
   }
 
   /** rv:614-617: L7 rules with a port 0 (isZero from ParseUint, :654). */
   @Test
   void l7OnPortZero() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "0", protocol: TCP}]
-            rules: {http: [{method: GET}]}""")))
-        .contains("spec.egress[0].toPorts[0]: HTTP rules on port 0"
-            + " (agent: \"L7 rules can not be used when a port is 0\")");
+    assertRefused(RefusedObjects.L7_ON_PORT_ZERO);
   }
 
   // ---- L7Rules.sanitize (rv:503-555) and the rules of each kind ----
@@ -379,51 +281,25 @@ class AgentRefusalsTest {
   /** rv:524-529: DNS rules with no port at all. */
   @Test
   void dnsRulesWithoutAPort() {
-    assertThat(refusal(cnp("endpointSelector: {}\negress:\n- toEndpoints: [{}]\n"
-        + "  toPorts: [{rules: {dns: [{matchName: x.io}]}}]")))
-        .contains("spec.egress[0].toPorts[0].rules.dns: DNS rules without a port"
-            + " (agent: \"port 53 must be specified for DNS rules\")");
+    assertRefused(RefusedObjects.DNS_RULES_WITHOUT_A_PORT);
   }
 
   /** rv:551-553: a kind counts when its key is there (pr.HTTP != nil), an empty list included. */
   @Test
   void severalL7KindsInOnePortRule() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "9092", protocol: TCP}]
-            rules: {http: [{method: GET}], kafka: []}""")))
-        .contains("spec.egress[0].toPorts[0].rules: http and kafka in one port rule"
-            + " (agent: \"multiple L7 protocol rule types specified in single rule\")");
+    assertRefused(RefusedObjects.SEVERAL_L7_KINDS_IN_ONE_PORT_RULE);
   }
 
   /** rv:539-541: l7 without l7proto (reached past the CRD's oneOf when another kind is there). */
   @Test
   void l7WithoutL7proto() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "80", protocol: TCP}]
-            rules: {http: [{}], l7: [{cmd: get}]}""")))
-        .contains("spec.egress[0].toPorts[0].rules.l7: l7 rules without l7proto"
-            + " (agent: \"'l7' may only be specified when a 'l7proto' is also specified\")");
+    assertRefused(RefusedObjects.L7_WITHOUT_L7PROTO);
   }
 
   /** l7.go:16-22 (rv:545-547 calls it): an empty key in a key-value rule. */
   @Test
   void emptyKeyInAnL7Rule() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "6379", protocol: TCP}]
-            rules: {l7proto: r2d2, l7: [{"": x}]}""")))
-        .contains("spec.egress[0].toPorts[0].rules.l7[0]: an empty key (agent: \"Empty key not allowed\")");
+    assertRefused(RefusedObjects.EMPTY_KEY_IN_AN_L7_RULE);
   }
 
   /**
@@ -432,78 +308,49 @@ class AgentRefusalsTest {
    */
   @Test
   void httpPathThatIsNotAGoRegexp() {
-    String rule = """
-        endpointSelector: {}
-        ingress:
-        - fromEndpoints: [{}]
-          toPorts:
-          - ports: [{port: "80", protocol: TCP}]
-            rules: {http: [{%s}]}""";
-    assertThat(refusal(cnp(rule.formatted("path: \"*.php\""))))
-        .contains("spec.ingress[0].toPorts[0].rules.http[0].path: path \"*.php\" is not a Go regular expression"
-            + " (agent: \"error parsing regexp: missing argument to repetition operator: `*`\")");
-    assertThat(refusal(cnp(rule.formatted("method: \"(GET|HEAD\""))))
+    assertRefused(RefusedObjects.HTTP_PATH_THAT_IS_NOT_A_GO_REGEXP);
+    assertThat(refusal(cnp(RefusedObjects.ingressHttp("method: \"(GET|HEAD\""))))
         .hasValueSatisfying(r -> assertThat(r).startsWith("spec.ingress[0].toPorts[0].rules.http[0].method:")
             .contains("missing closing )"));
-    assertThat(refusal(cnp(rule.formatted("path: \"/a{2}{3}\"")))).hasValueSatisfying(
+    assertThat(refusal(cnp(RefusedObjects.ingressHttp("path: \"/a{2}{3}\"")))).hasValueSatisfying(
         r -> assertThat(r).contains("invalid nested repetition operator"));
-    assertThat(refusal(cnp(rule.formatted("path: \"((a{1000}){1000}){1000}\"")))).hasValueSatisfying(
+    assertThat(refusal(cnp(RefusedObjects.ingressHttp("path: \"((a{1000}){1000}){1000}\"")))).hasValueSatisfying(
         r -> assertThat(r).contains("expression too large"));
-    assertThat(refusal(cnp(rule.formatted("path: \"" + "(a".repeat(600) + ")".repeat(600) + "\""))))
+    assertThat(refusal(cnp(RefusedObjects.ingressHttp("path: \"" + "(a".repeat(600) + ")".repeat(600) + "\""))))
         .hasValueSatisfying(r -> assertThat(r).contains("expression nests too deeply"));
-    assertThat(refusal(cnp(rule.formatted("path: \"" + "(".repeat(999) + "a" + ")".repeat(999) + "\""))))
+    assertThat(refusal(cnp(RefusedObjects.ingressHttp("path: \"" + "(".repeat(999) + "a" + ")".repeat(999) + "\""))))
         .as("a height of 1,000 is Go's limit, not over it").isEmpty();
-    assertThat(refusal(cnp(rule.formatted("path: \"/(?<id>[0-9]+){1,1000}\", host: \"(\"")))).as(
+    assertThat(refusal(cnp(RefusedObjects.ingressHttp("path: \"/(?<id>[0-9]+){1,1000}\", host: \"(\"")))).as(
         "named groups since Go 1.22; the host is not compiled").isEmpty();
   }
 
   /** http.go:142-144: a headerMatches secret without a name. */
   @Test
   void headerMatchSecretWithoutAName() {
-    assertThat(refusal(cnp("""
-        endpointSelector: {}
-        egress:
-        - toEntities: [world]
-          toPorts:
-          - ports: [{port: "443", protocol: TCP}]
-            rules: {http: [{headerMatches: [{name: x-token, secret: {name: ""}}]}]}""")))
-        .contains("spec.egress[0].toPorts[0].rules.http[0].headerMatches[0].secret: a secret without a name"
-            + " (agent: \"Secret name missing\")");
+    assertRefused(RefusedObjects.HEADER_MATCH_SECRET_WITHOUT_A_NAME);
   }
 
   private static String kafka(String rule) {
-    return cnp("""
-        endpointSelector: {}
-        egress:
-        - toEndpoints: [{}]
-          toPorts:
-          - ports: [{port: "9092", protocol: TCP}]
-            rules: {kafka: [{%s}]}""".formatted(rule));
+    return cnp(RefusedObjects.egressKafka(rule));
   }
 
   /** cilium/proxy kafka.go:235-237: role and apiKey together. */
   @Test
   void kafkaRoleWithApiKey() {
-    assertThat(refusal(kafka("role: produce, apiKey: produce")))
-        .contains("spec.egress[0].toPorts[0].rules.kafka[0]: both role and apiKey"
-            + " (agent: \"cannot set both Role \\\"produce\\\" and APIKey \\\"produce\\\" together\")");
+    assertRefused(RefusedObjects.KAFKA_ROLE_WITH_API_KEY);
   }
 
   /** kafka.go:239-243: an apiKey not in APIKeyMap (compared in lower case). */
   @Test
   void kafkaUnknownApiKey() {
-    assertThat(refusal(kafka("apiKey: publish")))
-        .contains("spec.egress[0].toPorts[0].rules.kafka[0].apiKey: \"publish\" is not a Kafka API key"
-            + " (agent: \"invalid Kafka APIKey \\\"publish\\\"\")");
+    assertRefused(RefusedObjects.KAFKA_UNKNOWN_API_KEY);
     assertThat(refusal(kafka("apiKey: Produce"))).isEmpty();
   }
 
   /** kafka.go:254-259: strconv.ParseInt(v, 10, 16), negative refused. */
   @Test
   void kafkaBadApiVersion() {
-    assertThat(refusal(kafka("apiKey: fetch, apiVersion: v2")))
-        .contains("spec.egress[0].toPorts[0].rules.kafka[0].apiVersion: \"v2\" is not a version in 0..32767"
-            + " (agent: \"invalid Kafka APIVersion \\\"v2\\\"\")");
+    assertRefused(RefusedObjects.KAFKA_BAD_API_VERSION);
     assertThat(refusal(kafka("apiKey: fetch, apiVersion: \"-1\""))).isPresent();
     assertThat(refusal(kafka("apiKey: fetch, apiVersion: \"007\""))).isEmpty();
   }
@@ -511,9 +358,7 @@ class AgentRefusalsTest {
   /** kafka.go:261-268 with TopicValidChar (:229): letters, digits, '.', '_', '-' and a backslash. */
   @Test
   void kafkaBadTopic() {
-    assertThat(refusal(kafka("role: consume, topic: \"orders/eu\"")))
-        .contains("spec.egress[0].toPorts[0].rules.kafka[0].topic: \"orders/eu\" is not a Kafka topic name"
-            + " (agent: \"invalid Kafka Topic name \\\"orders/eu\\\"\")");
+    assertRefused(RefusedObjects.KAFKA_BAD_TOPIC);
   }
 
   // ---- accepted ----
