@@ -56,7 +56,17 @@ class EvaluateTest {
     assertThat(Netlingua.isExact(k8s)).isTrue();
     assertThat(Netlingua.evaluate(k8s, CLUSTER, FLOWS)).extracting(Verdict::allowed)
         .containsExactly(true, false, false);
-    assertThat(Netlingua.evaluableTargets()).contains(Target.KUBERNETES);
+    assertThat(Netlingua.evaluableTargets()).containsExactly(Target.KUBERNETES, Target.CILIUM);
+  }
+
+  @Test
+  void theCiliumObjectsAgreeAndNameTheCiliumPolicyThatDecided() {
+    Compilation cilium = Netlingua.compile(PROGRAM, Target.CILIUM, Options.defaults());
+    assertThat(Netlingua.isExact(cilium)).isTrue();
+    List<Verdict> verdicts = Netlingua.evaluate(cilium, CLUSTER, FLOWS);
+    assertThat(verdicts).extracting(Verdict::allowed).containsExactly(true, false, false);
+    assertThat(verdicts.get(0).ingress().rule().orElseThrow().policy().qualifiedName()).isEqualTo("shop/backend");
+    assertThat(verdicts.get(1).reason()).contains("isolated by shop/backend and no rule matched");
   }
 
   @Test

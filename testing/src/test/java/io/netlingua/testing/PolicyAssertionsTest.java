@@ -106,6 +106,17 @@ class PolicyAssertionsTest {
         .hasMessageContaining("shop.npl:5:");
   }
 
+  /** On Cilium the L7 block is said exactly, so the program that Kubernetes cannot say is exact there. */
+  @Test
+  void isExactOnCiliumJudgesTheAssertedFlowsOnTheCiliumObjects() {
+    PolicyAssertions.assertThat(SHOP).in(CLUSTER)
+        .allows("shop/frontend -> shop/backend tcp/8080 GET /api/v1/orders")
+        .allows("shop/frontend -> shop/backend tcp/8080 GET /api/v1/orders/7")
+        .denies("shop/frontend -> shop/backend tcp/8080 GET /api/v1/ordersx")
+        .denies("shop/catalog -> shop/backend tcp/8080 GET /api/v1/orders")
+        .isExactOn(Target.CILIUM);
+  }
+
   @Test
   void aFlowFileIsCheckedFlowByFlowAndEveryFailureIsListed() throws IOException {
     Path flows = Files.writeString(dir.resolve("connectivity.yaml"), """

@@ -121,13 +121,13 @@ final class CiliumRules {
         if (!rule.allPorts()) {
           return peers.rules(ports, Optional.of(DnsVisibility.everyName()), false);
         }
-        // Every port: the rule as it is, and the same endpoints on 53/UDP and 53/TCP with the DNS rule (the agent
+        // Every port: the rule as it is, and the same peers on 53/UDP and 53/TCP with the DNS rule (the agent
         // refuses DNS rules without a port: rule_validation.go, TARGETS.md section 2.0; the two allow the same,
         // and the second shows the proxy the queries).
         List<ObjectNode> out = new ArrayList<>(peers.rules(ports, Optional.empty(), true));
         Ports dns53 = new Ports();
         DNS_PORTS.forEach(p -> dns53.port("53", ((PortRange) p).protocol().keyword()));
-        out.addAll(peers.endpointRules(dns53, DnsVisibility.everyName()));
+        out.addAll(peers.dnsServerRules(dns53, DnsVisibility.everyName()));
         return out;
       }
     }
@@ -575,10 +575,21 @@ final class CiliumRules {
       return out;
     }
 
-    /** The endpoint peers alone on these ports with these L7 rules (the DNS servers a DNS rule is written for). */
-    List<ObjectNode> endpointRules(Ports ports, ObjectNode l7) {
+    /**
+     * The peers a DNS server can be among, on these ports with these L7 rules: endpoints, CIDR sets and entities (a
+     * resolver outside the cluster is reached by address), Services where toServices takes ports (1.17); not FQDNs
+     * (a resolver is not reached by its own name).
+     */
+    List<ObjectNode> dnsServerRules(Ports ports, ObjectNode l7) {
       List<ObjectNode> out = new ArrayList<>();
       add(out, field("Endpoints"), array(endpoints.stream().distinct().toList()), ports, Optional.of(l7), false);
+      add(out, field("CIDRSet"), array(cidrs.stream().distinct().toList()), ports, Optional.of(l7), false);
+      ArrayNode entityList = JSON.arrayNode();
+      entities.forEach(entityList::add);
+      add(out, field("Entities"), entityList, ports, Optional.of(l7), false);
+      if (servicesTakePorts) {
+        add(out, "toServices", array(services.stream().distinct().toList()), ports, Optional.of(l7), false);
+      }
       return out;
     }
 

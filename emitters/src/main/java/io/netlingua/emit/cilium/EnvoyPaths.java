@@ -107,6 +107,7 @@ final class EnvoyPaths {
         } else {
           if (unreserved(value)) {
             out.write(value);
+            reEscapeNestedPercent(out, i + 3 < in.length && Character.digit(in[i + 3], 16) >= 0);
           } else {
             out.write(in, i, 3);
           }
@@ -123,6 +124,34 @@ final class EnvoyPaths {
       }
     }
     return Optional.of(out.toString(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * googleurl's {@code CheckForNestedEscapes} ({@code url/url_canon_path.cc} at dd4080f): a decoded character that
+   * forms an escape with a stray {@code %} before it ({@code /%A%42} would read {@code %AB}), or would with the next
+   * input character ({@code /%%41B}), has that {@code %} written {@code %25}, so that the output is not decoded
+   * again into another path (vectors: {@code url_canon_unittest.cc} {@code kCommonPathCases}).
+   */
+  private static void reEscapeNestedPercent(ByteArrayOutputStream out, boolean nextInputIsHex) {
+    byte[] o = out.toByteArray();
+    int n = o.length;
+    int percent = -1;
+    if (n >= 3 && o[n - 3] == '%' && hex(o[n - 2]) && hex(o[n - 1])) {
+      percent = n - 3;
+    } else if (n >= 2 && o[n - 2] == '%' && hex(o[n - 1]) && nextInputIsHex) {
+      percent = n - 2;
+    }
+    if (percent < 0) {
+      return;
+    }
+    out.reset();
+    out.write(o, 0, percent);
+    out.writeBytes("%25".getBytes(StandardCharsets.US_ASCII));
+    out.write(o, percent + 1, n - percent - 1);
+  }
+
+  private static boolean hex(byte b) {
+    return Character.digit(b, 16) >= 0;
   }
 
   private static int dotLength(byte[] in, int i) {
@@ -198,7 +227,9 @@ final class EnvoyPaths {
       out.append(segment);
       first = false;
     }
-    if (path.endsWith("/") && out.length() > 1) {
+    // PathUtil::mergeSlashes (path_utility.cc): StrCat of "/", the joined segments and "/" for a path ending with a
+    // slash, so a path of slashes only becomes "//".
+    if (path.endsWith("/")) {
       out.append('/');
     }
     return out.toString();

@@ -111,12 +111,13 @@ final class HttpRegex {
 
   /**
    * An exact path: {@code SPELLING(P)/?(\?.*)?}, with P the normal path (which ends with {@code /} only when it is
-   * {@code /}, whose form is {@code /(\?.*)?}). The optional {@code /} is the one trailing slash the language's
-   * normalisation removes and Envoy keeps ({@code merge_slashes} leaves at most one).
+   * {@code /}, whose form is {@code //?(\?.*)?}). The optional {@code /} is the one trailing slash the language's
+   * normalisation removes and Envoy keeps: {@code merge_slashes} leaves at most one, and a path of slashes only
+   * becomes {@code //} ({@code PathUtil::mergeSlashes} writes "/", no segment, then "/": {@link EnvoyPaths}).
    */
   static String exactPath(String normalPath) {
     if (normalPath.equals("/")) {
-      return "/" + QUERY;
+      return "//?" + QUERY;
     }
     return envoySpelling(normalPath) + "/?" + QUERY;
   }

@@ -3,7 +3,6 @@ package io.netlingua.emit.cilium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -194,9 +193,6 @@ class EnvoyPathsTest {
    * sequence" ({@code /%A%42}, {@code /%%41B}, {@code /%%41%42} all give {@code /%25AB}). {@link EnvoyPaths} does not
    * model the check: it gives {@code /%AB}, an escape Envoy never hands the matcher.
    */
-  @Disabled("EnvoyPaths lacks googleurl's CheckForNestedEscapes: /%A%42, /%%41B and /%%41%42 give /%AB and"
-      + " /%%30%30 gives /%00, where Envoy 1.34 (googleurl dd4080f url/url_canon_path.cc, url_canon_unittest.cc"
-      + " kCommonPathCases) gives /%25AB and /%2500")
   @Test
   void aNestedEscapeIsReEscaped() {
     assertThat(envoy("/%A%42")).isEqualTo("/%25AB");
@@ -210,11 +206,8 @@ class EnvoyPathsTest {
    * "/"), path_suffix, query)} with {@code path_prefix} "/" for a path starting with a slash and {@code path_suffix}
    * "/" for one ending with a slash: a path of slashes only has no segment and becomes {@code //}, not {@code /}
    * (googleurl keeps {@code //} as it is: "We do not collapse multiple slashes"; kCommonPathCases: {@code ////../..}
-   * is {@code //}). {@link EnvoyPaths} gives {@code /},
-   * so a rule {@code path: "/"} allows {@code GET //} in the evaluator, which Envoy refuses.
+   * is {@code //}), so a rule {@code path: "/"} does not allow {@code GET //}.
    */
-  @Disabled("EnvoyPaths merges // and /// into /, where Envoy 1.34's PathUtil::mergeSlashes"
-      + " (source/common/http/path_utility.cc) gives //")
   @Test
   void aPathOfSlashesOnlyKeepsTwo() {
     assertThat(envoy("//")).isEqualTo("//");

@@ -58,7 +58,9 @@ class HttpRegexTest {
 
   /**
    * An exact path: {@code SPELLING(P)/?(\?.*)?}. {@code :path} carries the query; Envoy's {@code merge_slashes}
-   * leaves at most one trailing {@code /}, which the language's normal form drops.
+   * leaves at most one trailing {@code /}, which the language's normal form drops, and turns a path of slashes only
+   * into {@code //} (envoyproxy/envoy {@code source/common/http/path_utility.cc} {@code mergeSlashes}), which the
+   * language reads as {@code /}.
    */
   @Test
   void anExactPathAllowsOneTrailingSlashAndAQuery() {
@@ -71,8 +73,10 @@ class HttpRegexTest {
     assertThat(full(re, "/api/v1/orders/7")).isFalse();
     assertThat(full(re, "/api/v1/ordersX")).isFalse();
     assertThat(full(re, "/api/v1/order")).isFalse();
-    assertThat(HttpRegex.exactPath("/")).isEqualTo("/(\\?.*)?");
+    assertThat(HttpRegex.exactPath("/")).isEqualTo("//?(\\?.*)?");
     assertThat(full(HttpRegex.exactPath("/"), "/?x=1")).isTrue();
+    assertThat(full(HttpRegex.exactPath("/"), "//")).isTrue();
+    assertThat(full(HttpRegex.exactPath("/"), "//a")).isFalse();
     assertThat(full(HttpRegex.exactPath("/"), "/a")).isFalse();
   }
 
