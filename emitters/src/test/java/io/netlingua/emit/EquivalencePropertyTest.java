@@ -26,7 +26,7 @@ import io.netlingua.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.DynamicTest;
@@ -111,35 +111,14 @@ class EquivalencePropertyTest {
    * Flows a target's platform decides whatever its objects say (rule 7), or that its report states as a fact of
    * the platform, by target: on Kubernetes a pod's egress to its own node; on Cilium {@link CiliumStatedFacts}.
    */
-  private static BiPredicate<Flow, Cluster> platformDecided(Target target, Program program, Evaluator neutral) {
+  private static Predicate<Flow> platformDecided(Target target, Case c) {
     if (target == Target.KUBERNETES) {
-      return EquivalencePropertyTest::podToItsOwnNode;
+      return flow -> podToItsOwnNode(flow, c.cluster());
     }
     if (target == Target.CILIUM) {
-      boolean fqdn = hasFqdnPeer(program);
-      boolean regex = hasPathRegex(program);
-      return (flow, cluster) -> CiliumStatedFacts.statedFact(flow, cluster, fqdn, regex, neutral);
+      return CiliumStatedFacts.of(c.program(), c.cluster())::statedFact;
     }
-    return (flow, cluster) -> false;
-  }
-
-  private static java.util.stream.Stream<io.netlingua.model.Rule> rules(Program program) {
-    return program.policies().stream()
-        .flatMap(p -> java.util.stream.Stream.of(p.ingress(), p.egress()).flatMap(java.util.Optional::stream))
-        .flatMap(b -> b.rules().stream());
-  }
-
-  private static boolean hasFqdnPeer(Program program) {
-    return rules(program).flatMap(r -> r.peers().stream())
-        .anyMatch(peer -> peer instanceof io.netlingua.model.FqdnPeer);
-  }
-
-  private static boolean hasPathRegex(Program program) {
-    return rules(program).flatMap(r -> r.l7().stream())
-        .filter(b -> b instanceof io.netlingua.model.HttpBlock)
-        .flatMap(b -> ((io.netlingua.model.HttpBlock) b).rules().stream())
-        .flatMap(h -> h.path().stream())
-        .anyMatch(m -> m.kind() == io.netlingua.model.HttpRule.PathMatch.Kind.REGEX);
+    return flow -> false;
   }
 
   private static boolean podToItsOwnNode(Flow flow, Cluster cluster) {
@@ -249,9 +228,9 @@ class EquivalencePropertyTest {
         : YamlWriter.write(judged.stream().map(d -> (ObjectNode) d.object()).toList());
     Evaluator objects =
         Evaluators.forTarget(target).orElseThrow().evaluator(judged, c.cluster());
-    BiPredicate<Flow, Cluster> decided = platformDecided(target, c.program(), neutral);
+    Predicate<Flow> decided = platformDecided(target, c);
     for (Flow flow : c.flows()) {
-      if (decided.test(flow, c.cluster())) {
+      if (decided.test(flow)) {
         continue;
       }
       Verdict n = neutral.evaluate(flow);
