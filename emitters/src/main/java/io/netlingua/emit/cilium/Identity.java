@@ -22,8 +22,9 @@ import java.util.TreeMap;
  *   <li>a node: {@code reserved:host} when it is the node of the judged pod, {@code reserved:remote-node}
  *       otherwise, and {@code reserved:kube-apiserver} when the API server runs on it;
  *   <li>any other address: {@code reserved:world}, and {@code reserved:kube-apiserver} too when the API server
- *       listens there (an API server outside the cluster keeps its world identity: the entity {@code world} and
- *       CIDR rules still match it, {@code pkg/ipcache/metadata.go} {@code resolveIdentity}).
+ *       listens there. That an API server outside the cluster keeps its world identity beside the kube-apiserver
+ *       label (so that the entity {@code world} and CIDR rules still match it) is assumed, not confirmed: the
+ *       agent's ipcache code that merges the two was not read (docs/targets.md, Cilium evaluator).
  * </ul>
  *
  * @param labels {@code source:key} to value
