@@ -39,7 +39,8 @@ class CiliumBrokenLoweringTest {
         node.set("path", TextNode.valueOf(p.substring(0, p.indexOf("(/(?:")) + ".*(\\?.*)?"));
       }
     }));
-    assertThat(failure).contains("cilium allows, the program denies").contains(" GET ", "path: ").contains(".*(\\?.*)?");
+    assertThat(failure).contains("cilium allows, the program denies").contains(" GET ", "path: ")
+        .contains(".*(\\?.*)?");
   }
 
   /**

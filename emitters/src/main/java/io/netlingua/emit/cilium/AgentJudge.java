@@ -417,7 +417,8 @@ final class AgentJudge implements Evaluator {
   }
 
   private static boolean kafkaMatches(KafkaMatch rule, KafkaRequest request) {
-    return rule.request().filter(r -> r == request.role()).isPresent() && rule.topic().map(request.topic()::equals).orElse(true)
+    return rule.request().filter(r -> r == request.role()).isPresent()
+        && rule.topic().map(request.topic()::equals).orElse(true)
         && rule.clientId().map(c -> request.clientId().filter(c::equals).isPresent()).orElse(true);
   }
 }

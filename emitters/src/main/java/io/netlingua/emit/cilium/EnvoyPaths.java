@@ -8,8 +8,8 @@ import java.util.Optional;
  * A model of what Envoy 1.34, as Cilium 1.18 configures its HTTP listener ({@code http-normalize-path} on:
  * {@code normalize_path}, {@code merge_slashes}, {@code UNESCAPE_AND_REDIRECT}), hands the {@code :path} matcher: the
  * Cilium evaluator matches the {@code rules.http} regexes against it, and the tests of the lowering compare it with
- * the language's reading ({@link io.netlingua.model.HttpPaths}). In the order of envoyproxy/envoy {@code source/common/http/conn_manager_utility.cc}
- * {@code maybeNormalizePath}:
+ * the language's reading ({@link io.netlingua.model.HttpPaths}). In the order of envoyproxy/envoy
+ * {@code source/common/http/conn_manager_utility.cc} {@code maybeNormalizePath}:
  *
  * <ol>
  *   <li>the fragment is stripped (runtime {@code http_strip_fragment_from_path_unsafe_if_disabled}, on);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The regular expressions of Cilium's {@code rules.http} (docs/targets-cilium-l7.md): pure functions, no state.
+ * The regular expressions of Cilium's {@code rules.http} (docs/targets.md, "L7 on Cilium"): pure functions, no state.
  *
  * <p>What the proxy matches. Cilium's agent turns {@code path}, {@code method} and {@code host} into Envoy header
  * matchers on {@code :path}, {@code :method} and {@code :authority}, each a {@code safe_regex} with no engine set
@@ -35,7 +35,7 @@ import java.util.Optional;
  * written in the spelling Envoy hands to the matcher ({@link #envoySpelling}): the characters Envoy passes as
  * themselves, the others as their escapes (hex in either case, since an escape sent by the client is kept as
  * sent), and the characters whose treatment changed between googleurl versions in both spellings. What Envoy
- * leaves different from the language's reading is listed in {@link L7Rules} and in docs/targets-cilium-l7.md.
+ * leaves different from the language's reading is listed in {@link L7Rules} and in docs/targets.md, "L7 on Cilium".
  *
  * <p>The program-size limit. Envoy refuses a regex whose RE2 {@code ProgramSize()} is over the runtime value
  * {@code re2.max_program_size.error_level}, 100 unless set ({@code CompiledGoogleReMatcher}, envoyproxy/envoy

@@ -29,9 +29,9 @@ import java.util.Set;
 
 /**
  * Lowers the L7 block of one allow rule to the {@code rules} object of a Cilium PortRule
- * ({@code toPorts[].rules}: {@code http}, {@code kafka} or {@code dns}; docs/targets-cilium-l7.md). An alternative
- * Cilium cannot say is left out (narrower) and reported at its clause; what the lowered rules rely on about the
- * agent and its proxy is collected as facts, which the emitter reports once each as infos.
+ * ({@code toPorts[].rules}: {@code http}, {@code kafka} or {@code dns}; docs/targets.md, "L7 on Cilium"). An
+ * alternative Cilium cannot say is left out (narrower) and reported at its clause; what the lowered rules rely on
+ * about the agent and its proxy is collected as facts, which the emitter reports once each as infos.
  *
  * <p>HTTP ({@link HttpRegex} for the regexes): {@code method} {@code ESC(M)}; an exact path
  * {@code SPELLING(P)/?(\?.*)?}, a prefix {@code SPELLING(P)(/.*)?(\?.*)?} ({@code /.*} for {@code /}), a regex

@@ -25,7 +25,7 @@ import org.quicktheories.generators.SourceDSL;
  * refuses it, {@link HttpRegex#PREFIX_TAIL}); and the language reads Envoy's result as it reads R, L(E(R)) = L(R)
  * (Envoy resolves dot segments before it merges slashes, so {@code /a//../b} is {@code /a/b} to Envoy and
  * {@code /b} to the language; Envoy forwards its own result, so that server serves what Cilium checked). The
- * spellings left out are the facts L7Rules states (docs/targets-cilium-l7.md); the test counts how many cases
+ * spellings left out are the facts L7Rules states (docs/targets.md, "L7 on Cilium"); the test counts how many cases
  * fell on each side, so that the claim is not checked on nothing.
  */
 class HttpPathEquivalenceTest {
