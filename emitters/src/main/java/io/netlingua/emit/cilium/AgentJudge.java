@@ -77,6 +77,9 @@ final class AgentJudge implements Evaluator {
    */
   private record Decision(Side side, boolean dnsProxy) {}
 
+  /** The port rule of a rule without ports: every port and protocol, no L7 rules. */
+  private static final PortRule ANY_PORT = new PortRule(List.of(), Optional.empty());
+
   private final List<CiliumPolicy> policies;
   private final List<Refused> refused;
   private final Cluster cluster;
@@ -96,10 +99,6 @@ final class AgentJudge implements Evaluator {
 
   @Override
   public Verdict evaluate(Flow flow) {
-    return judge(flow, true);
-  }
-
-  private Verdict judge(Flow flow, boolean fqdn) {
     Endpoint source = resolve(flow.source());
     Endpoint destination = behindServiceAddress(resolve(flow.destination()));
     Optional<Pod> src = source instanceof Endpoint.PodEnd p ? Optional.of(p.pod()) : Optional.empty();
@@ -112,9 +111,9 @@ final class AgentJudge implements Evaluator {
       return new Verdict(Side.of(Direction.EGRESS, Reason.NODE_LOCAL, List.of()),
           Side.of(Direction.INGRESS, Reason.NODE_LOCAL, List.of()), notes);
     }
-    Side egress = src.map(p -> side(Direction.EGRESS, p, destination, flow, fqdn).side())
+    Side egress = src.map(p -> side(Direction.EGRESS, p, destination, flow, true).side())
         .orElseGet(() -> Side.of(Direction.EGRESS, Reason.NOT_A_POD, List.of()));
-    Side ingress = dst.map(p -> side(Direction.INGRESS, p, source, flow, fqdn).side())
+    Side ingress = dst.map(p -> side(Direction.INGRESS, p, source, flow, true).side())
         .orElseGet(() -> Side.of(Direction.INGRESS, Reason.NOT_A_POD, List.of()));
     return new Verdict(egress, ingress, notes);
   }
@@ -315,7 +314,9 @@ final class AgentJudge implements Evaluator {
         Flow query = Flow.of(Endpoint.of(pod), server, protocol, 53).withDnsQuery(name);
         Endpoint target = resolve(server);
         Decision egress = side(Direction.EGRESS, pod, target, query, false);
-        if (egress.side().allows() && egress.dnsProxy() && judge(query, false).allowed()) {
+        boolean answered = !(target instanceof Endpoint.PodEnd p)
+            || side(Direction.INGRESS, p.pod(), Endpoint.of(pod), query, false).side().allows();
+        if (egress.side().allows() && egress.dnsProxy() && answered) {
           return true;
         }
       }
@@ -349,8 +350,6 @@ final class AgentJudge implements Evaluator {
     }
     return out;
   }
-
-  private static final PortRule ANY_PORT = new PortRule(List.of(), Optional.empty());
 
   /**
    * A number ({@code 0}: all), a range, or a name: on ingress the pod's own port of that name; on egress the one

@@ -28,18 +28,16 @@ import java.util.Set;
 record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
   /** The four sections of a rule. */
   enum Section {
-    INGRESS("ingress", false, true),
-    INGRESS_DENY("ingressDeny", true, true),
-    EGRESS("egress", false, false),
-    EGRESS_DENY("egressDeny", true, false);
+    INGRESS("ingress", true),
+    INGRESS_DENY("ingressDeny", true),
+    EGRESS("egress", false),
+    EGRESS_DENY("egressDeny", false);
 
     final String key;
-    final boolean deny;
     final boolean ingress;
 
-    Section(String key, boolean deny, boolean ingress) {
+    Section(String key, boolean ingress) {
       this.key = key;
-      this.deny = deny;
       this.ingress = ingress;
     }
   }
@@ -86,7 +84,7 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
   record CidrRule(Cidr cidr, List<Cidr> except) implements Peer {}
 
   /** {@code toFQDNs}: {@code matchName} or {@code matchPattern}, as the anchored regex the agent builds. */
-  record Fqdn(String written, java.util.regex.Pattern regex) implements Peer {}
+  record Fqdn(java.util.regex.Pattern regex) implements Peer {}
 
   /** {@code toServices}: a Service by name, or Services by label selector, in a namespace (empty: any). */
   record ServiceRef(Optional<String> name, Optional<Map<String, String>> selector, Optional<String> namespace)
@@ -254,10 +252,9 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
       case "FQDNs": {
         if (item.hasNonNull("matchName")) {
           String name = item.get("matchName").asText();
-          return new Fqdn("matchName " + name, DnsMatch.name(name));
+          return new Fqdn(DnsMatch.name(name));
         }
-        String pattern = item.path("matchPattern").asText();
-        return new Fqdn("matchPattern " + pattern, DnsMatch.pattern(pattern));
+        return new Fqdn(DnsMatch.pattern(item.path("matchPattern").asText()));
       }
       case "Services": {
         Optional<String> ns;

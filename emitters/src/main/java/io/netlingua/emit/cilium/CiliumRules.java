@@ -557,38 +557,34 @@ final class CiliumRules {
      * their peer, port and L7 subtrees: the trees are never changed once built, and writing copies them.
      */
     List<ObjectNode> rules(Ports ports, Optional<ObjectNode> l7, boolean allPorts) {
+      return rules(ports, l7, allPorts, true);
+    }
+
+    /**
+     * The rules of the peers a DNS server can be among, on these ports with these L7 rules: every kind but FQDNs (a
+     * resolver is not reached by its own name) and, before 1.17, Services (whose rules take no ports there).
+     */
+    List<ObjectNode> dnsServerRules(Ports ports, ObjectNode l7) {
+      return rules(ports, Optional.of(l7), false, false);
+    }
+
+    private List<ObjectNode> rules(Ports ports, Optional<ObjectNode> l7, boolean allPorts, boolean everyKind) {
       List<ObjectNode> out = new ArrayList<>();
       add(out, field("Endpoints"), array(endpoints.stream().distinct().toList()), ports, l7, allPorts);
       add(out, field("CIDRSet"), array(cidrs.stream().distinct().toList()), ports, l7, allPorts);
       ArrayNode entityList = JSON.arrayNode();
       entities.forEach(entityList::add);
       add(out, field("Entities"), entityList, ports, l7, allPorts);
-      add(out, "toFQDNs", array(fqdns.stream().distinct().toList()), ports, l7, allPorts);
+      if (everyKind) {
+        add(out, "toFQDNs", array(fqdns.stream().distinct().toList()), ports, l7, allPorts);
+      }
       if (servicesTakePorts) {
         add(out, "toServices", array(services.stream().distinct().toList()), ports, l7, allPorts);
-      } else if (!services.isEmpty()) {
+      } else if (everyKind && !services.isEmpty()) {
         // Before 1.17 toServices carries no ports (reported at the peer when the rule had some).
         ObjectNode r = JSON.objectNode();
         r.set("toServices", array(services.stream().distinct().toList()));
         out.add(r);
-      }
-      return out;
-    }
-
-    /**
-     * The peers a DNS server can be among, on these ports with these L7 rules: endpoints, CIDR sets and entities (a
-     * resolver outside the cluster is reached by address), Services where toServices takes ports (1.17); not FQDNs
-     * (a resolver is not reached by its own name).
-     */
-    List<ObjectNode> dnsServerRules(Ports ports, ObjectNode l7) {
-      List<ObjectNode> out = new ArrayList<>();
-      add(out, field("Endpoints"), array(endpoints.stream().distinct().toList()), ports, Optional.of(l7), false);
-      add(out, field("CIDRSet"), array(cidrs.stream().distinct().toList()), ports, Optional.of(l7), false);
-      ArrayNode entityList = JSON.arrayNode();
-      entities.forEach(entityList::add);
-      add(out, field("Entities"), entityList, ports, Optional.of(l7), false);
-      if (servicesTakePorts) {
-        add(out, "toServices", array(services.stream().distinct().toList()), ports, Optional.of(l7), false);
       }
       return out;
     }

@@ -149,7 +149,7 @@ final class DnsVisibility {
    * pods (every port, port 53 with the rest: the emitter adds a rule to those pods on 53/UDP and 53/TCP to carry the
    * DNS rule, since a rule with L7 needs its ports).
    */
-  private static boolean isDnsAllow(Rule rule) {
+  static boolean isDnsAllow(Rule rule) {
     return rule.l7().isEmpty() && (rule.allPorts() ? toPods(rule) : onPort53(rule));
   }
 

@@ -408,6 +408,33 @@ class CiliumPeersTest {
   }
 
   /**
+   * A DNS allow of every port that names pods and a resolver outside the cluster by CIDR: the pods' queries may go
+   * to either, so the split onto port 53 carries the DNS rule for both peers (a toFQDNs rule learns only what the
+   * proxy saw, language.rst "DNS based"); found by the Cilium equivalence property at 20,000 tries.
+   */
+  @Test
+  void theDnsSplitCoversAResolverReachedByCidrToo() {
+    Compilation c = compile(CiliumFixtures.policy("egress", """
+            allow to pods(k8s-app=kube-dns) in namespace kube-system, cidr 10.0.0.53/32
+            allow to fqdn "api.stripe.com" on tcp/443"""), Options.defaults());
+    String egress = field(c, "egress");
+    assertThat(egress).contains("""
+        - toCIDRSet:
+          - cidr: 10.0.0.53/32
+          toPorts:
+          - ports:
+            - port: "53"
+              protocol: UDP
+            - port: "53"
+              protocol: TCP
+            rules:
+              dns:
+              - matchPattern: "*"
+        """);
+    assertThat(found(c, Code.FQDN)).isEmpty();
+  }
+
+  /**
    * matchPattern is written as the language writes it: before 1.19 Cilium turns each {@code *} into
    * {@code [-a-zA-Z0-9_]*} within one label (pkg/fqdn/matchpattern, docs/targets.md "Version notes"), so
    * {@code *.example.com} matches api.example.com and not a.b.example.com, as in the language.

@@ -323,4 +323,32 @@ class CiliumRulesTest {
         + "      dns \"*.example.com\"\n    }", "egress")).contains("protocol: UDP", "matchPattern: '*.example.com'")
         .doesNotContain("protocol: TCP");
   }
+
+  /**
+   * A port name on egress: Cilium up to 1.18 resolves it on one map of the port names of every pod of the cluster,
+   * not on the destination pod (cilium/cilium#12567, {@code NamedPortMultiMap}), and drops it when pods number it
+   * differently ("duplicate named ports", #30003; per destination only from #44429, after 1.18). In strict and
+   * fail-closed the port is left out of the allow (narrower), in best-effort it is kept (wider), in a deny it is kept
+   * (wider); on ingress it resolves on the pod itself (exact).
+   */
+  @Test
+  void anEgressNamedPortIsLeftOutOrKeptByModeAndAnIngressOneIsExact() {
+    String allow = CiliumFixtures.policy("egress", "    allow to pods(app=db) on tcp/http, tcp/5432");
+    Compilation failClosed = compile(allow, Options.defaults().mode(Mode.FAIL_CLOSED));
+    assertThat(found(failClosed, Code.NAMED_PORT)).containsExactly("5:30 warning NL3018 narrower");
+    assertThat(field(failClosed, "egress")).contains("port: \"5432\"").doesNotContain("port: http");
+
+    Compilation bestEffort = compile(allow, Options.defaults().mode(Mode.BEST_EFFORT));
+    assertThat(found(bestEffort, Code.NAMED_PORT)).containsExactly("5:30 warning NL3018 wider");
+    assertThat(field(bestEffort, "egress")).contains("port: http");
+
+    Compilation deny = compile(CiliumFixtures.policy("egress", "    deny to pods(app=db) on tcp/http"),
+        Options.defaults().mode(Mode.BEST_EFFORT));
+    assertThat(found(deny, Code.NAMED_PORT)).containsExactly("5:29 warning NL3018 wider");
+
+    Compilation ingress = compile(CiliumFixtures.policy("ingress", "    allow from pods(app=web) on tcp/http"),
+        Options.defaults());
+    assertThat(found(ingress, Code.NAMED_PORT)).isEmpty();
+    assertThat(field(ingress, "ingress")).contains("port: http");
+  }
 }

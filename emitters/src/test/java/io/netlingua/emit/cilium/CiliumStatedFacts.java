@@ -9,21 +9,15 @@ import io.netlingua.eval.HttpRequest;
 import io.netlingua.eval.NeutralEvaluator;
 import io.netlingua.model.Action;
 import io.netlingua.model.DnsBlock;
-import io.netlingua.model.Entity;
-import io.netlingua.model.EntityPeer;
 import io.netlingua.model.FqdnPeer;
 import io.netlingua.model.HttpBlock;
 import io.netlingua.model.HttpPaths;
 import io.netlingua.model.HttpRule;
-import io.netlingua.model.PodPeer;
 import io.netlingua.model.Policy;
 import io.netlingua.model.PolicyFile;
-import io.netlingua.model.PortRange;
 import io.netlingua.model.Program;
-import io.netlingua.model.Protocol;
 import io.netlingua.model.Rule;
 import io.netlingua.model.RuleBlock;
-import io.netlingua.model.ServiceAccountPeer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +38,9 @@ import java.util.stream.Stream;
  *   <li>a flow to an external address by its DNS name, from a pod that the program's DNS allows do not let query
  *       one of the cluster's DNS servers for that name: the report states that the pods query the DNS server the
  *       program allows on port 53 (toFQDNs learns addresses from the answers), which such a cluster does not
- *       honour. A DNS allow is what the Cilium target gives DNS visibility to ({@code DnsVisibility}): an allow
- *       with a {@code dns} block, one on port 53 only, or one on every port that names pods; the query is judged
+ *       honour. A DNS allow is what the Cilium target gives DNS visibility to ({@code DnsVisibility.isDnsAllow}:
+ *       an allow on port 53 only, or one on every port that names pods), or an allow with a {@code dns} block
+ *       (which shows the proxy the queries itself); the query is judged
  *       on the program with its other egress allows left out (its isolation and denies kept), so that a server
  *       reached only by another allow (a Service, a CIDR on every port) does not count;
  *   <li>an HTTP request whose path Envoy's normalisation reads otherwise than the language
@@ -106,25 +101,14 @@ public final class CiliumStatedFacts {
       List<Policy> policies = new ArrayList<>();
       for (Policy p : f.policies()) {
         Optional<RuleBlock> egress = p.egress().map(b -> new RuleBlock(
-            b.rules().stream().filter(r -> r.action() == Action.DENY || isDnsAllow(r)).toList(), b.span()));
+            b.rules().stream().filter(r -> r.action() == Action.DENY || DnsVisibility.isDnsAllow(r)
+                || r.l7().filter(l7 -> l7 instanceof DnsBlock).isPresent()).toList(), b.span()));
         policies.add(new Policy(p.name(), p.namespace(), p.description(), p.subject(), p.ingress(), egress,
             p.span()));
       }
       files.add(new PolicyFile(f.path(), f.namespace(), f.imports(), f.definitions(), policies));
     }
     return new Program(files);
-  }
-
-  private static boolean isDnsAllow(Rule r) {
-    if (r.l7().isPresent()) {
-      return r.l7().get() instanceof DnsBlock;
-    }
-    if (r.allPorts()) {
-      return r.peers().stream().anyMatch(p -> p instanceof PodPeer || p instanceof ServiceAccountPeer
-          || p instanceof EntityPeer e && e.entity() == Entity.CLUSTER);
-    }
-    return r.ports().stream().allMatch(p -> p instanceof PortRange range && range.isSingle() && range.first() == 53
-        && (range.protocol() == Protocol.UDP || range.protocol() == Protocol.TCP));
   }
 
   private static boolean serviceAddress(Endpoint end, Cluster cluster) {
