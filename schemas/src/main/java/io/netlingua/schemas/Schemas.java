@@ -18,6 +18,15 @@ public final class Schemas {
   public static final String CILIUM_NETWORK_POLICY = "netlingua-ciliumnetworkpolicy";
   /** The CiliumClusterwideNetworkPolicy ({@code cilium.io/v2}, cluster-scoped) subset the Cilium target emits. */
   public static final String CILIUM_CLUSTERWIDE_NETWORK_POLICY = "netlingua-ciliumclusterwidenetworkpolicy";
+  /** The GlobalNetworkPolicy ({@code projectcalico.org/v3}, cluster-scoped) subset the Calico target emits. */
+  public static final String GLOBAL_NETWORK_POLICY = "netlingua-globalnetworkpolicy";
+  /**
+   * The StagedGlobalNetworkPolicy ({@code projectcalico.org/v3}, cluster-scoped) subset the Calico target emits: a
+   * GlobalNetworkPolicy that Calico evaluates without enforcing it, always with {@code stagedAction: Set}.
+   */
+  public static final String STAGED_GLOBAL_NETWORK_POLICY = "netlingua-stagedglobalnetworkpolicy";
+  /** The Calico Tier ({@code projectcalico.org/v3}) the Calico target puts its policies in. */
+  public static final String TIER = "netlingua-tier";
   /** The JSON report of a compilation ({@code --report json}). */
   public static final String REPORT = "netlingua-report";
   /** A cluster file: namespaces, pods, nodes, external addresses and Services to judge flows on. */
@@ -26,7 +35,8 @@ public final class Schemas {
   public static final String FLOWS = "netlingua-flows";
 
   private static final List<String> NAMES =
-      List.of(NETWORK_POLICY, CILIUM_NETWORK_POLICY, CILIUM_CLUSTERWIDE_NETWORK_POLICY, REPORT, CLUSTER, FLOWS);
+      List.of(NETWORK_POLICY, CILIUM_NETWORK_POLICY, CILIUM_CLUSTERWIDE_NETWORK_POLICY, GLOBAL_NETWORK_POLICY,
+          STAGED_GLOBAL_NETWORK_POLICY, TIER, REPORT, CLUSTER, FLOWS);
   private static final String FOLDER = "/io/netlingua/schemas/";
 
   private Schemas() {}

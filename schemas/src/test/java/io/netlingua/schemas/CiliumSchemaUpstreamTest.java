@@ -1,8 +1,6 @@
 package io.netlingua.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +9,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +40,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CiliumSchemaUpstreamTest {
   private static final String CNP_FILE = "cilium-v1.18.2-ciliumnetworkpolicy_v2.schema.json";
   private static final String CCNP_FILE = "cilium-v1.18.2-ciliumclusterwidenetworkpolicy_v2.schema.json";
-  private static final String KUBERNETES_FILE = "kubernetes-1.35-apis__networking.k8s.io__v1_openapi.json";
-  private static final String OBJECT_META = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Map<String, JsonNode> UPSTREAM = new HashMap<>();
@@ -53,20 +48,11 @@ class CiliumSchemaUpstreamTest {
   /** Per test, so that a skip shows on each test rather than as a class with no tests. */
   @BeforeEach
   void load() throws IOException {
-    String folder = System.getProperty("netlingua.upstream", "");
-    for (String name : List.of(CNP_FILE, CCNP_FILE, KUBERNETES_FILE)) {
-      Path file = Path.of(folder.isEmpty() ? "." : folder, name);
-      if (folder.isEmpty() || !Files.isRegularFile(file)) {
-        if (Boolean.getBoolean("netlingua.upstream.required")) {
-          fail("netlingua.upstream.required is true but " + file + " is missing");
-        }
-        assumeTrue(false, "upstream schemas absent (" + file + "): skipped");
-      }
-    }
+    Path folder = UpstreamFiles.require(CNP_FILE, CCNP_FILE, UpstreamFiles.KUBERNETES);
     if (kubernetes == null) {
-      UPSTREAM.put(Schemas.CILIUM_NETWORK_POLICY, JSON.readTree(Path.of(folder, CNP_FILE).toFile()));
-      UPSTREAM.put(Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, JSON.readTree(Path.of(folder, CCNP_FILE).toFile()));
-      kubernetes = JSON.readTree(Path.of(folder, KUBERNETES_FILE).toFile());
+      UPSTREAM.put(Schemas.CILIUM_NETWORK_POLICY, JSON.readTree(folder.resolve(CNP_FILE).toFile()));
+      UPSTREAM.put(Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, JSON.readTree(folder.resolve(CCNP_FILE).toFile()));
+      kubernetes = JSON.readTree(folder.resolve(UpstreamFiles.KUBERNETES).toFile());
     }
   }
 
@@ -101,10 +87,10 @@ class CiliumSchemaUpstreamTest {
     // ignores the formats it does not know (idn-hostname on http.host, which holds a regular expression).
     SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     Schema crd = registry.getSchema(UPSTREAM.get(schema));
-    List<Error> errors = crd.validate(CiliumSchemasTest.sample(sample));
+    List<Error> errors = crd.validate(Samples.sample(sample));
     assertThat(errors).as(sample).isEmpty();
     // And the CRD schema is no empty shell: it refuses what it does not define.
-    JsonNode wrong = CiliumSchemasTest.with(CiliumSchemasTest.sample(sample), "/spec", "{endpointSelector: {}}");
+    JsonNode wrong = Samples.with(Samples.sample(sample), "/spec", "{endpointSelector: {}}");
     assertThat(crd.validate(wrong)).isNotEmpty();
   }
 
@@ -149,9 +135,6 @@ class CiliumSchemaUpstreamTest {
   }
 
   private static SchemaComparison comparison(JsonNode ours, String kind) {
-    JsonNode objectMeta = kubernetes.path("components").path("schemas").path(OBJECT_META);
-    assertThat(objectMeta.path("properties").has("labels")).as(OBJECT_META).isTrue();
-    return SchemaComparison.of(ours).strict()
-        .substituting(Map.of(kind + ".metadata", new SchemaComparison.Upstream(kubernetes, objectMeta)));
+    return UpstreamFiles.strictWithObjectMeta(ours, kind, kubernetes);
   }
 }

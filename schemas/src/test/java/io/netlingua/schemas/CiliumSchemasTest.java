@@ -1,5 +1,12 @@
 package io.netlingua.schemas;
 
+import static io.netlingua.schemas.Samples.REMOVE;
+import static io.netlingua.schemas.Samples.allowedNames;
+import static io.netlingua.schemas.Samples.keywords;
+import static io.netlingua.schemas.Samples.list;
+import static io.netlingua.schemas.Samples.sample;
+import static io.netlingua.schemas.Samples.usedNames;
+import static io.netlingua.schemas.Samples.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -7,17 +14,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.Error;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,24 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code $defs}. Validated as the emitters validate ({@link SchemaValidation}).
  */
 class CiliumSchemasTest {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String CNP = "cilium/cnp-rich.yaml";
   static final String CCNP = "cilium/ccnp-rich.yaml";
-  /** Marks a case that removes the value at its pointer. */
-  private static final String REMOVE = null;
-
-  /** A sample, read from the test resources. */
-  static JsonNode sample(String resource) {
-    try (InputStream in = CiliumSchemasTest.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + resource);
-      }
-      return YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   static String schemaOf(String sample) {
     return sample.equals(CNP) ? Schemas.CILIUM_NETWORK_POLICY : Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY;
@@ -105,22 +92,6 @@ class CiliumSchemasTest {
     }
   }
 
-  private static void keywords(JsonNode node, String path, Set<String> wanted, List<String> found) {
-    if (node.isObject()) {
-      for (var it = node.fields(); it.hasNext(); ) {
-        var e = it.next();
-        boolean keyword = !path.endsWith("/properties") && !path.endsWith("/$defs");
-        if (keyword && wanted.contains(e.getKey())) {
-          found.add(path + "/" + e.getKey());
-        }
-        keywords(e.getValue(), path + "/" + e.getKey(), wanted, found);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        keywords(node.get(i), path + "/" + i, wanted, found);
-      }
-    }
-  }
 
   @Test
   void aSampleOfOneKindIsRefusedByTheOtherSchema() {
@@ -410,37 +381,6 @@ class CiliumSchemasTest {
     }
   }
 
-  /** The document with the value at {@code pointer} replaced, added or (value {@link #REMOVE}) removed. */
-  static JsonNode with(JsonNode document, String pointer, String yamlValue) {
-    JsonNode copy = document.deepCopy();
-    JsonPointer at = JsonPointer.compile(pointer);
-    JsonNode parent = copy.at(at.head());
-    String last = at.last().getMatchingProperty();
-    JsonNode value;
-    try {
-      value = yamlValue == null ? null : YAML.readTree(yamlValue);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    if (parent instanceof ObjectNode object) {
-      if (value == null) {
-        object.remove(last);
-      } else {
-        object.set(last, value);
-      }
-    } else if (parent instanceof ArrayNode array) {
-      int index = Integer.parseInt(last);
-      if (value == null) {
-        array.remove(index);
-      } else {
-        array.set(index, value);
-      }
-    } else {
-      throw new IllegalArgumentException(pointer + " does not reach into the sample");
-    }
-    return copy;
-  }
-
   private static Arguments refuse(String name, String sample, String pointer, String value, String where) {
     return Arguments.of(name, sample, pointer, value, where);
   }
@@ -448,58 +388,5 @@ class CiliumSchemasTest {
   private static Arguments accept(String name, String sample, String pointer, String value) {
     return Arguments.of(name, sample, pointer, value);
   }
-
-  private static String list(int n, String item) {
-    return IntStream.range(0, n).mapToObj(i -> item).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  /** Each property a schema names, as DEFINITION.PROPERTY; each definition walked once. */
-  private static void allowedNames(JsonNode root, JsonNode schema, String at, Set<String> names, Set<String> seen) {
-    while (schema.has("$ref")) {
-      String ref = schema.get("$ref").asText();
-      at = ref.substring(ref.lastIndexOf('/') + 1);
-      schema = root.at(ref.substring(1));
-      if (!seen.add(at)) {
-        return;
-      }
-    }
-    for (var it = schema.path("properties").fields(); it.hasNext(); ) {
-      var property = it.next();
-      names.add(at + "." + property.getKey());
-      allowedNames(root, property.getValue(), at + "." + property.getKey(), names, seen);
-    }
-    if (schema.has("items")) {
-      allowedNames(root, schema.get("items"), at + "[]", names, seen);
-    }
-    if (schema.path("additionalProperties").isObject()) {
-      allowedNames(root, schema.get("additionalProperties"), at + ".*", names, seen);
-    }
-  }
-
-  /** Each property a document holds, named as {@link #allowedNames} names it, by walking the schema beside it. */
-  private static void usedNames(JsonNode root, JsonNode of, String path, JsonNode instance, Set<String> used) {
-    JsonNode schema = of;
-    String at = path;
-    while (schema.has("$ref")) {
-      String ref = schema.get("$ref").asText();
-      at = ref.substring(ref.lastIndexOf('/') + 1);
-      schema = root.at(ref.substring(1));
-    }
-    JsonNode properties = schema.path("properties");
-    if (instance.isObject()) {
-      for (var it = instance.fields(); it.hasNext(); ) {
-        var field = it.next();
-        if (properties.has(field.getKey())) {
-          used.add(at + "." + field.getKey());
-          usedNames(root, properties.get(field.getKey()), at + "." + field.getKey(), field.getValue(), used);
-        } else if (schema.path("additionalProperties").isObject()) {
-          usedNames(root, schema.get("additionalProperties"), at + ".*", field.getValue(), used);
-        }
-      }
-    } else if (instance.isArray() && schema.has("items")) {
-      for (JsonNode item : instance) {
-        usedNames(root, schema.get("items"), at + "[]", item, used);
-      }
-    }
-  }
 }
+

@@ -1,13 +1,10 @@
 package io.netlingua.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * Skipped when that folder is absent, unless {@code netlingua.upstream.required} is true.
  */
 class NetworkPolicySchemaUpstreamTest {
-  private static final String FILE = "kubernetes-1.35-apis__networking.k8s.io__v1_openapi.json";
   private static final String ROOT = "io.k8s.api.networking.v1.NetworkPolicy";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,16 +29,9 @@ class NetworkPolicySchemaUpstreamTest {
   /** Per test, so that a skip shows on each test rather than as a class with no tests. */
   @BeforeEach
   void load() throws IOException {
-    String folder = System.getProperty("netlingua.upstream", "");
-    Path file = Path.of(folder.isEmpty() ? "." : folder, FILE);
-    if (folder.isEmpty() || !Files.isRegularFile(file)) {
-      if (Boolean.getBoolean("netlingua.upstream.required")) {
-        fail("netlingua.upstream.required is true but " + file + " is missing");
-      }
-      assumeTrue(false, "upstream schemas absent (" + file + "): skipped");
-    }
+    Path folder = UpstreamFiles.require(UpstreamFiles.KUBERNETES);
     if (upstream == null) {
-      upstream = JSON.readTree(file.toFile());
+      upstream = JSON.readTree(folder.resolve(UpstreamFiles.KUBERNETES).toFile());
       ours = JSON.readTree(Schemas.text(Schemas.NETWORK_POLICY));
     }
   }

@@ -14,14 +14,17 @@ import java.util.TreeSet;
 /**
  * Walks one of our schemas beside an upstream schema and lists what ours allows that upstream does not define: a
  * property upstream lacks at the same path ({@code $ref} and single {@code allOf} wrappers followed on both sides),
- * another JSON type, or an enum or const value outside upstream's. Upstream types may be given by {@code type} or
- * by the branches of a {@code oneOf} or {@code anyOf} (the CRDs' int-or-string); a map's {@code propertyNames} must
- * give strings. With {@link #strict()}, it also
- * lists a property upstream requires that ours does not, and a bound (length, items, value) wider than upstream's.
+ * another JSON type, or an enum or const value outside upstream's (or outside the enum of one of upstream's
+ * {@code allOf} branches). Upstream types may be given by {@code type} or by the branches of a {@code oneOf} or
+ * {@code anyOf} (the CRDs' int-or-string); a map's {@code propertyNames} must give strings. With {@link #strict()},
+ * it also lists a property upstream requires that ours does not, and a bound (length, items, value) wider than
+ * upstream's.
  *
  * <p>Our {@code if}, {@code not} and {@code dependentSchemas} are conditions: they allow nothing that the object's
- * own properties do not, so the walk leaves them out. Our {@code allOf}, {@code anyOf}, {@code oneOf}, {@code then}
- * and {@code else} branches are walked like the schema itself.
+ * own properties do not, so the walk leaves them out, and so are keywords beside one of our {@code $ref}s (the
+ * walk follows the reference): beside a target that closes itself with {@code additionalProperties: false} they can
+ * only narrow it. Our {@code allOf}, {@code anyOf}, {@code oneOf}, {@code then} and {@code else} branches are walked
+ * like the schema itself.
  */
 final class SchemaComparison {
   private static final List<String> UPPER_BOUNDS = List.of("maxLength", "maxItems", "maximum");
@@ -104,8 +107,7 @@ final class SchemaComparison {
     }
     for (JsonNode value : allowedValues(mine)) {
       String type = typeOf(value);
-      boolean inEnum = !theirs.has("enum") || contains(theirs.get("enum"), value);
-      if (!inEnum || (!theirTypes.isEmpty() && !theirTypes.contains(type))) {
+      if (!inEveryEnum(theirRoot, theirs, value) || (!theirTypes.isEmpty() && !theirTypes.contains(type))) {
         problems.add(path + ": value " + value + " is not allowed upstream");
       }
     }
@@ -252,6 +254,23 @@ final class SchemaComparison {
       schema = schema.has("$ref") ? root.at(schema.get("$ref").asText().substring(1)) : schema.get("allOf").get(0);
     }
     return schema;
+  }
+
+  /**
+   * Whether a value is in upstream's enum and in that of each of its {@code allOf} branches, where they have one (a
+   * CRD field whose type's enum is narrowed by the field's own, as Calico's Tier {@code defaultAction}).
+   */
+  private static boolean inEveryEnum(JsonNode root, JsonNode theirs, JsonNode value) {
+    if (theirs.has("enum") && !contains(theirs.get("enum"), value)) {
+      return false;
+    }
+    for (JsonNode branch : theirs.path("allOf")) {
+      JsonNode part = resolveUpstream(root, branch);
+      if (part.has("enum") && !contains(part.get("enum"), value)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean contains(JsonNode array, JsonNode value) {

@@ -32,10 +32,16 @@ class SchemasTest {
   void theNamesAreTheTargetObjectsTheReportAndTheClusterAndFlowFiles() {
     assertThat(Schemas.names())
         .containsExactly(Schemas.NETWORK_POLICY, Schemas.CILIUM_NETWORK_POLICY,
-            Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, Schemas.REPORT, Schemas.CLUSTER, Schemas.FLOWS);
+            Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, Schemas.GLOBAL_NETWORK_POLICY,
+            Schemas.STAGED_GLOBAL_NETWORK_POLICY, Schemas.TIER, Schemas.REPORT, Schemas.CLUSTER, Schemas.FLOWS);
     assertThat(Schemas.resource(Schemas.REPORT)).isEqualTo("/io/netlingua/schemas/netlingua-report.schema.json");
     assertThat(Schemas.resource(Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY))
         .isEqualTo("/io/netlingua/schemas/netlingua-ciliumclusterwidenetworkpolicy.schema.json");
+    assertThat(Schemas.resource(Schemas.GLOBAL_NETWORK_POLICY))
+        .isEqualTo("/io/netlingua/schemas/netlingua-globalnetworkpolicy.schema.json");
+    assertThat(Schemas.resource(Schemas.STAGED_GLOBAL_NETWORK_POLICY))
+        .isEqualTo("/io/netlingua/schemas/netlingua-stagedglobalnetworkpolicy.schema.json");
+    assertThat(Schemas.resource(Schemas.TIER)).isEqualTo("/io/netlingua/schemas/netlingua-tier.schema.json");
   }
 
   @Test
