@@ -106,7 +106,7 @@ public final class SelectorParser {
   private CalicoSelector parenthesised(Token open) {
     CalicoSelector inner = orExpression();
     if (peek().kind() != Kind.RPAREN) {
-      throw error(peek(), "expected ')' to close the '(' at " + open.start());
+      throw error(peek(), "expected ')'", ": the '(' at " + open.start() + " is not closed");
     }
     next++;
     return inner;
@@ -124,9 +124,7 @@ public final class SelectorParser {
       case ENDS_WITH -> new CalicoSelector.EndsWith(key, string(operator));
       case IN -> new CalicoSelector.In(key, set(operator));
       case NOT_IN -> new CalicoSelector.NotIn(key, set(operator));
-      default -> throw error(operator,
-          "expected an operator (==, !=, in, not in, contains, starts with, ends with) after label "
-              + SelectorTokenizer.quoted(key));
+      default -> throw error(operator, "expected an operator after label " + SelectorTokenizer.quoted(key));
     };
   }
 
@@ -175,9 +173,18 @@ public final class SelectorParser {
   }
 
   private CalicoSelectorSyntaxException error(Token at, String expected) {
-    String found = at.kind() == Kind.EOF
-        ? "the end of the selector"
-        : SelectorTokenizer.quoted(text.substring(at.start(), at.end()));
-    return new CalicoSelectorSyntaxException(text, at.start(), expected + " at " + at.start() + ", found " + found);
+    return error(at, expected, "");
+  }
+
+  /** {@code expected ... at N, found ...}, then a note; a token as the user wrote it. */
+  private CalicoSelectorSyntaxException error(Token at, String expected, String note) {
+    String written = text.substring(at.start(), at.end());
+    String found = switch (at.kind()) {
+      case EOF -> "the end of the selector";
+      case STRING -> "the string " + SelectorTokenizer.shortened(written);
+      default -> SelectorTokenizer.quoted(written);
+    };
+    return new CalicoSelectorSyntaxException(
+        text, at.start(), expected + " at " + at.start() + ", found " + found + note);
   }
 }

@@ -119,7 +119,12 @@ final class SelectorTokenizer {
 
   /** Text for a message, in single quotes and cut to 40 characters, as the project's other syntax errors. */
   static String quoted(String text) {
-    return "'" + (text.length() > 40 ? text.substring(0, 37) + "..." : text) + "'";
+    return "'" + shortened(text) + "'";
+  }
+
+  /** Text for a message, cut to 40 characters. */
+  static String shortened(String text) {
+    return text.length() > 40 ? text.substring(0, 37) + "..." : text;
   }
 
   private void run() {
@@ -161,8 +166,7 @@ final class SelectorTokenizer {
   private void string(char quote) {
     int close = input.indexOf(quote, pos + 1);
     if (close < 0) {
-      throw error(pos, "unterminated string at " + pos + ": no closing " + quote
-          + " (a Calico string has no escapes and ends at the next quote of its kind)");
+      throw error(pos, "unterminated string at " + pos + ": no closing " + quote + " (Calico strings have no escapes)");
     }
     tokens.add(new Token(Kind.STRING, input.substring(pos + 1, close), pos, close + 1));
     pos = close + 1;
@@ -181,10 +185,15 @@ final class SelectorTokenizer {
       Kind operator = operator();
       if (operator == null) {
         String key = tokens.get(tokens.size() - 1).value();
-        throw error(start, "expected an operator (==, !=, in, not in, contains, starts with, ends with) after label '"
-            + key + "' at " + start + ", found " + found(input, start));
+        throw error(start, "expected an operator after label " + quoted(key) + " at " + start + ", found "
+            + found(input, start));
       }
-      tokens.add(new Token(operator, "", start, pos));
+      int end = pos;
+      while (input.charAt(end - 1) == ' ' || input.charAt(end - 1) == '\t') {
+        // The white space after a two-word operator is cut with it; the token ends with its last word.
+        end--;
+      }
+      tokens.add(new Token(operator, "", start, end));
     } else if (input.startsWith("has(", pos)) {
       pos = skipWhitespace(pos + "has(".length());
       String key = identifier();
