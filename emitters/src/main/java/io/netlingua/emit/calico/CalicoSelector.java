@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -248,12 +249,12 @@ public sealed interface CalicoSelector {
   record Equal(String key, String value) implements CalicoSelector {
     public Equal {
       checkKey(key);
-      Objects.requireNonNull(value, "value");
+      checkValue(value);
     }
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      return value.equals(labels.get(key));
+      return present(labels, key, value::equals);
     }
 
     @Override
@@ -271,12 +272,12 @@ public sealed interface CalicoSelector {
   record NotEqual(String key, String value) implements CalicoSelector {
     public NotEqual {
       checkKey(key);
-      Objects.requireNonNull(value, "value");
+      checkValue(value);
     }
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      return !value.equals(labels.get(key));
+      return absentOr(labels, key, actual -> !actual.equals(value));
     }
 
     @Override
@@ -300,8 +301,7 @@ public sealed interface CalicoSelector {
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      String value = labels.get(key);
-      return value != null && Collections.binarySearch(values, value) >= 0;
+      return present(labels, key, actual -> Collections.binarySearch(values, actual) >= 0);
     }
 
     @Override
@@ -324,8 +324,7 @@ public sealed interface CalicoSelector {
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      String value = labels.get(key);
-      return value == null || Collections.binarySearch(values, value) < 0;
+      return absentOr(labels, key, actual -> Collections.binarySearch(values, actual) < 0);
     }
 
     @Override
@@ -343,13 +342,12 @@ public sealed interface CalicoSelector {
   record Contains(String key, String value) implements CalicoSelector {
     public Contains {
       checkKey(key);
-      Objects.requireNonNull(value, "value");
+      checkValue(value);
     }
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      String actual = labels.get(key);
-      return actual != null && actual.contains(value);
+      return present(labels, key, actual -> actual.contains(value));
     }
 
     @Override
@@ -367,13 +365,12 @@ public sealed interface CalicoSelector {
   record StartsWith(String key, String value) implements CalicoSelector {
     public StartsWith {
       checkKey(key);
-      Objects.requireNonNull(value, "value");
+      checkValue(value);
     }
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      String actual = labels.get(key);
-      return actual != null && actual.startsWith(value);
+      return present(labels, key, actual -> actual.startsWith(value));
     }
 
     @Override
@@ -391,13 +388,12 @@ public sealed interface CalicoSelector {
   record EndsWith(String key, String value) implements CalicoSelector {
     public EndsWith {
       checkKey(key);
-      Objects.requireNonNull(value, "value");
+      checkValue(value);
     }
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      String actual = labels.get(key);
-      return actual != null && actual.endsWith(value);
+      return present(labels, key, actual -> actual.endsWith(value));
     }
 
     @Override
@@ -464,6 +460,26 @@ public sealed interface CalicoSelector {
             + " is none of a-z A-Z 0-9 _ . / -");
       }
     }
+  }
+
+  private static void checkValue(String value) {
+    Objects.requireNonNull(value, "value");
+  }
+
+  /**
+   * A match that needs the label: false when it is absent, as ast.go's {@code Evaluate} of {@code
+   * LabelEqValueNode}, {@code LabelInSetNode}, {@code LabelContainsValueNode}, {@code LabelStartsWithValueNode} and
+   * {@code LabelEndsWithValueNode} returns when the label lookup fails.
+   */
+  private static boolean present(Map<String, String> labels, String key, Predicate<String> test) {
+    String actual = labels.get(key);
+    return actual != null && test.test(actual);
+  }
+
+  /** A match that an absent label passes: {@code LabelNeValueNode} and {@code LabelNotInSetNode} return true. */
+  private static boolean absentOr(Map<String, String> labels, String key, Predicate<String> test) {
+    String actual = labels.get(key);
+    return actual == null || test.test(actual);
   }
 
   private static List<String> set(List<String> values) {

@@ -5,6 +5,8 @@ import io.netlingua.emit.calico.SelectorTokenizer.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads Calico selector text into a {@link CalicoSelector}, accepting exactly the texts Calico accepts and giving
@@ -63,24 +65,27 @@ public final class SelectorParser {
 
   /** One or more and-expressions joined by {@code ||} ({@code parseOrExpression}). */
   private CalicoSelector orExpression() {
-    List<CalicoSelector> operands = new ArrayList<>();
-    operands.add(andExpression());
-    while (peek().kind() == Kind.OR) {
-      next++;
-      operands.add(andExpression());
-    }
-    return operands.size() == 1 ? operands.get(0) : new CalicoSelector.Or(operands);
+    return chain(Kind.OR, this::andExpression, CalicoSelector.Or::new);
   }
 
   /** One or more operations joined by {@code &&} ({@code parseAndExpression}). */
   private CalicoSelector andExpression() {
+    return chain(Kind.AND, this::operation, CalicoSelector.And::new);
+  }
+
+  /**
+   * One operand or more joined by an operator: a lone operand is returned itself, as both of Calico's loops do,
+   * and more make one flat node.
+   */
+  private CalicoSelector chain(
+      Kind operator, Supplier<CalicoSelector> operand, Function<List<CalicoSelector>, CalicoSelector> node) {
     List<CalicoSelector> operands = new ArrayList<>();
-    operands.add(operation());
-    while (peek().kind() == Kind.AND) {
+    operands.add(operand.get());
+    while (peek().kind() == operator) {
       next++;
-      operands.add(operation());
+      operands.add(operand.get());
     }
-    return operands.size() == 1 ? operands.get(0) : new CalicoSelector.And(operands);
+    return operands.size() == 1 ? operands.get(0) : node.apply(operands);
   }
 
   /** A possibly negated match, or a parenthesised or-expression ({@code parseOperation}). */

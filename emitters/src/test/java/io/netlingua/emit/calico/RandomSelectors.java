@@ -1,10 +1,9 @@
 package io.netlingua.emit.calico;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netlingua.emit.lowering.Draw;
-import io.netlingua.model.LabelRequirement;
-import io.netlingua.model.LabelRequirement.Operator;
 import io.netlingua.model.LabelSelector;
-import io.netlingua.model.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,9 @@ final class RandomSelectors {
 
   /** Values selectors and label maps share: prefixes and substrings of each other, and quoted ones. */
   static final List<String> VALUES = List.of("web", "we", "eb", "web-1", "", "a b", "it's", "say \"hi\"", "é");
+
+  /** Values of Kubernetes form (no quotes) for the model's selectors. */
+  private static final List<String> MODEL_VALUES = List.of("web", "we", "web-1", "", "api", "x.y_z");
 
   /** The characters of a label key (tokenizer.go, {@code identifierChar}). */
   private static final String KEY_CHARS = "abzAZ09_./-";
@@ -54,31 +56,13 @@ final class RandomSelectors {
 
   /** The model's selectors: every operator, keys and values of Kubernetes form from the shared pools. */
   static Gen<LabelSelector> modelSelectors() {
-    List<String> values = List.of("web", "we", "web-1", "", "api", "x.y_z");
-    return in -> {
-      Draw d = new Draw(in);
-      List<LabelRequirement> rs = new ArrayList<>();
-      int n = d.between(0, 3);
-      for (int i = 0; i < n; i++) {
-        Operator op = d.pick(List.of(Operator.values()));
-        int count = switch (op) {
-          case EQUALS, NOT_EQUALS -> 1;
-          case IN, NOT_IN -> d.between(1, 3);
-          case EXISTS, DOES_NOT_EXIST -> 0;
-        };
-        List<String> vs = new ArrayList<>();
-        for (int v = 0; v < count; v++) {
-          vs.add(d.pick(values));
-        }
-        rs.add(new LabelRequirement(d.pick(KEYS), op, vs, SourceSpan.NONE));
-      }
-      return new LabelSelector(rs);
-    };
+    return in -> new Draw(in).labelSelector(KEYS, MODEL_VALUES, 3);
   }
 
   /** Label maps over the keys and values of {@link #modelSelectors()}. */
   static Gen<Map<String, String>> modelLabels() {
-    List<String> values = List.of("web", "we", "web-1", "", "api", "x.y_z", "other");
+    List<String> values = new ArrayList<>(MODEL_VALUES);
+    values.add("other");
     return in -> {
       Draw d = new Draw(in);
       Map<String, String> labels = new LinkedHashMap<>();
@@ -123,15 +107,7 @@ final class RandomSelectors {
 
   /** A key from the pool, or 1 to 12 random key characters (which may spell "in", "all" or "-"). */
   static String key(Draw d) {
-    if (d.chance(60)) {
-      return d.pick(KEYS);
-    }
-    StringBuilder key = new StringBuilder();
-    int n = d.between(1, 12);
-    for (int i = 0; i < n; i++) {
-      key.append(KEY_CHARS.charAt(d.between(0, KEY_CHARS.length() - 1)));
-    }
-    return key.toString();
+    return d.chance(60) ? d.pick(KEYS) : string(d, KEY_CHARS, 1, 12);
   }
 
   /** A value from the pool, or up to 6 random characters holding one kind of quote at most. */
@@ -139,19 +115,23 @@ final class RandomSelectors {
     if (d.chance(50)) {
       return d.pick(VALUES);
     }
-    StringBuilder value = new StringBuilder();
-    int n = d.between(0, 6);
-    for (int i = 0; i < n; i++) {
-      value.append(VALUE_CHARS.charAt(d.between(0, VALUE_CHARS.length() - 1)));
-    }
     // A value with both quotes has no text (the renderer refuses it); keep the first kind drawn.
-    String s = value.toString();
+    String s = string(d, VALUE_CHARS, 0, 6);
     int single = s.indexOf('\'');
     int dbl = s.indexOf('"');
     if (single >= 0 && dbl >= 0) {
       return s.replace(single < dbl ? "\"" : "'", "");
     }
     return s;
+  }
+
+  private static String string(Draw d, String alphabet, int minLength, int maxLength) {
+    StringBuilder out = new StringBuilder();
+    int n = d.between(minLength, maxLength);
+    for (int i = 0; i < n; i++) {
+      out.append(alphabet.charAt(d.between(0, alphabet.length() - 1)));
+    }
+    return out.toString();
   }
 
   private static List<String> values(Draw d) {
@@ -161,5 +141,30 @@ final class RandomSelectors {
       out.add(value(d));
     }
     return out;
+  }
+
+  /**
+   * Counts how often a property's selector matched and missed, so that a test can show that both answers came up
+   * often and the property says something.
+   */
+  static final class Answers {
+    private int matched;
+    private int missed;
+
+    /** Counts one answer and returns it. */
+    boolean count(boolean matches) {
+      if (matches) {
+        matched++;
+      } else {
+        missed++;
+      }
+      return matches;
+    }
+
+    /** Fails unless each answer came up in a tenth of the tries at least. */
+    void assertBothCameUpOften() {
+      assertThat(matched).as("tries that matched").isGreaterThan(Draw.TRIES / 10);
+      assertThat(missed).as("tries that did not match").isGreaterThan(Draw.TRIES / 10);
+    }
   }
 }
