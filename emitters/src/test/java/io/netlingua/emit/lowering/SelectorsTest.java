@@ -3,10 +3,7 @@ package io.netlingua.emit.lowering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
-import io.netlingua.model.LabelRequirement;
-import io.netlingua.model.LabelRequirement.Operator;
 import io.netlingua.model.LabelSelector;
-import io.netlingua.model.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,24 +101,6 @@ class SelectorsTest {
   }
 
   static Gen<LabelSelector> selectors() {
-    return in -> {
-      Draw d = new Draw(in);
-      List<LabelRequirement> rs = new ArrayList<>();
-      int n = d.between(0, 3);
-      for (int i = 0; i < n; i++) {
-        Operator op = d.pick(List.of(Operator.values()));
-        List<String> values = new ArrayList<>();
-        int count = switch (op) {
-          case EQUALS, NOT_EQUALS -> 1;
-          case IN, NOT_IN -> d.between(1, 2);
-          case EXISTS, DOES_NOT_EXIST -> 0;
-        };
-        for (int v = 0; v < count; v++) {
-          values.add(d.pick(VALUES));
-        }
-        rs.add(new LabelRequirement(d.pick(KEYS), op, values, SourceSpan.NONE));
-      }
-      return new LabelSelector(rs);
-    };
+    return in -> new Draw(in).labelSelector(KEYS, VALUES, 3);
   }
 }
