@@ -151,7 +151,7 @@ class NetlinguaTest {
 
   @Test
   void targetsAreTheOnesWithAnEmitter() {
-    assertThat(Netlingua.targets()).containsExactly(Target.KUBERNETES, Target.CILIUM, Target.FLANNEL);
+    assertThat(Netlingua.targets()).containsExactly(Target.KUBERNETES, Target.CILIUM, Target.CALICO, Target.FLANNEL);
   }
 
   @Test

@@ -62,7 +62,7 @@ public class CompileBenchmark {
    * The targets that emit objects, by id: the one list a new target joins (Flannel writes nothing and is left
    * out). A test checks it against the targets whose capability table enforces policy.
    */
-  @Param({"kubernetes", "cilium"})
+  @Param({"kubernetes", "cilium", "calico"})
   public String target;
 
   /** The kind of program. */

@@ -373,6 +373,8 @@ public final class ProgramGenerator {
       case KUBERNETES -> false;
       // A CiliumClusterwideNetworkPolicy.
       case CILIUM -> true;
+      // Every Calico policy is a GlobalNetworkPolicy.
+      case CALICO -> true;
       case FLANNEL -> throw new IllegalArgumentException(
           "flannel enforces no policy and writes nothing: there is no program to generate for it");
     };

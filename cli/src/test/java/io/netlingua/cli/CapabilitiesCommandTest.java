@@ -25,11 +25,11 @@ class CapabilitiesCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     String[] lines = run.out().split("\n");
-    assertThat(lines[0]).isEqualTo("| feature | code | kubernetes 1.35 | cilium 1.18 | flannel 0.27 |");
-    assertThat(lines[1]).isEqualTo("|---|---|---|---|---|");
+    assertThat(lines[0]).isEqualTo("| feature | code | kubernetes 1.35 | cilium 1.18 | calico 3.32 | flannel 0.27 |");
+    assertThat(lines[1]).isEqualTo("|---|---|---|---|---|---|");
     assertThat(lines).hasSize(2 + Feature.values().length);
     assertThat(lines[2])
-        .startsWith("| `policy-enforcement`: network policy at all | NL3001 | exact | exact | impossible (");
+        .startsWith("| `policy-enforcement`: network policy at all | NL3001 | exact | exact | exact | impossible (");
     assertThat(run.out()).contains(
         "| `deny`: deny rules | NL3003 | "
             + Capabilities.of(Target.KUBERNETES).get(Feature.DENY).summary() + " | ");

@@ -174,12 +174,12 @@ class CompileCommandTest {
     Path file = write("web.npl", WEB);
 
     CliRun none = CliRun.of("compile", file.toString());
-    CliRun unknown = CliRun.of("compile", file.toString(), "--target", "calico");
+    CliRun unknown = CliRun.of("compile", file.toString(), "--target", "antrea");
 
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("Missing required option: '--target=TARGET'");
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("unknown target 'calico' (expected one of: kubernetes, cilium, flannel)");
+    assertThat(unknown.err()).contains("unknown target 'antrea' (expected one of: kubernetes, cilium, calico, flannel)");
   }
 
   @Test

@@ -35,8 +35,9 @@ class MainTest {
     assertThat(run.out()).endsWith("Targets (compile --target):" + n
         + "  kubernetes  Kubernetes NetworkPolicy (networking.k8s.io/v1), versions 1.21 to 1.35" + n
         + "  cilium      Cilium (cilium.io/v2 Cilium[Clusterwide]NetworkPolicy), versions 1.16 to 1.18" + n
+        + "  calico      Calico (projectcalico.org/v3 GlobalNetworkPolicy), versions 3.29 to 3.32" + n
         + "  flannel     Flannel (no policy enforcement), any version" + n);
-    assertThat(Netlingua.targets()).extracting(Target::id).containsExactly("kubernetes", "cilium", "flannel");
+    assertThat(Netlingua.targets()).extracting(Target::id).containsExactly("kubernetes", "cilium", "calico", "flannel");
     assertThat(CliRun.of("compile", "--help").out())
         .contains("--target=TARGET", "the target: " + String.join(", ",
             Netlingua.targets().stream().map(Target::id).toList()));

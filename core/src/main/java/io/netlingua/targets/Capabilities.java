@@ -39,6 +39,7 @@ public final class Capabilities {
         switch (target) {
           case KUBERNETES -> kubernetes(version);
           case CILIUM -> cilium(version);
+          case CALICO -> calico(version);
           case FLANNEL -> flannel();
         };
     for (Feature f : Feature.values()) {
@@ -182,6 +183,76 @@ public final class Capabilities {
     } else {
       put(t, Feature.LOG, EXACT, "not logged before 1.18; verdicts unchanged (a warning)");
     }
+    return t;
+  }
+
+  /**
+   * Calico open source, from SEMANTICS.md section 3 and TARGETS.md section 3.0 (checked against projectcalico/calico
+   * v3.32.1 and its documentation; the citations are at the lowering steps of {@code io.netlingua.emit.calico} and
+   * in docs/targets.md). HTTP is the one L7 kind Calico matches, and only with Application Layer Policy on 3.32:
+   * without it a rule with an http block is left out in every mode, best-effort included, since Calico would
+   * enforce the rule's L4 part alone.
+   */
+  private static Map<Feature, Capability> calico(String version) {
+    Map<Feature, Capability> t = new EnumMap<>(Feature.class);
+    put(t, Feature.POLICY_ENFORCEMENT, EXACT, "");
+    put(t, Feature.SELECTORS,
+        new Translation(EXACT, "Calico selectors; namespaces by projectcalico.org/name or by their labels"),
+        new Translation(WIDER, "a key Calico sets itself (projectcalico.org/*, pcns.*, pcsa.*) in an allow or a"
+            + " subject"),
+        new Translation(NARROWER, "such a key in a deny"));
+    put(t, Feature.CLUSTER_SCOPE, EXACT, "a GlobalNetworkPolicy (every policy is one)");
+    put(t, Feature.DENY, EXACT, "Deny rules in a policy ordered before every allow (deny-order < allow-order)");
+    if (Versions.atLeast(version, "3.32")) {
+      put(t, Feature.L7_HTTP,
+          new Translation(EXACT, "alp=enabled: methods and exact or prefix paths on ingress"),
+          new Translation(NARROWER, "without alp, or on egress: the rule is left out in every mode (Calico would"
+              + " enforce its L4 part alone); host, headers, regex: the alternative is left out"),
+          new Translation(WIDER, "best-effort, alp=enabled: an alternative without its host, headers or regex"));
+    } else {
+      put(t, Feature.L7_HTTP, NARROWER, "the rule is left out in every mode (before 3.32 ALP refuses every request"
+          + " or matches paths otherwise)");
+    }
+    for (Feature l7 : List.of(Feature.L7_GRPC, Feature.L7_KAFKA, Feature.L7_DNS)) {
+      put(t, l7, new Translation(NARROWER, L7_NARROWER), new Translation(WIDER, L7_WIDER));
+    }
+    put(t, Feature.FQDN,
+        new Translation(NARROWER, "left out of allow rules (no domain rules in open source)"),
+        new Translation(WIDER, "left out of deny rules"));
+    put(t, Feature.CIDR, EXACT, "nets and notNets, a rule per family; stated cluster CIDRs are cut out");
+    put(t, Feature.ENTITY_WORLD,
+        new Translation(EXACT, "pod, service and node CIDRs stated: 0.0.0.0/0 and ::/0 with them in notNets"),
+        new Translation(WIDER, "otherwise, in an allow: nets also match pod and node addresses"),
+        new Translation(NARROWER, "otherwise, in a deny"));
+    put(t, Feature.ENTITY_CLUSTER,
+        new Translation(EXACT, "every pod (namespaceSelector all()) and the stated node CIDRs"),
+        new Translation(NARROWER, "no node CIDRs stated, in an allow: pods only"),
+        new Translation(WIDER, "no node CIDRs stated, in a deny: pods only"));
+    put(t, Feature.ENTITY_NODES,
+        new Translation(EXACT, "the stated node CIDRs"),
+        new Translation(NARROWER, "none stated, in an allow: left out"),
+        new Translation(WIDER, "none stated, in a deny: left out"));
+    put(t, Feature.ENTITY_HOST,
+        new Translation(EXACT, "ingress: Calico never polices a node's connections to its own pods"),
+        new Translation(NARROWER, "egress allow: Calico cannot name a pod's own node; left out"),
+        new Translation(WIDER, "egress deny: left out"));
+    put(t, Feature.ENTITY_KUBE_APISERVER,
+        new Translation(EXACT, "services kubernetes in default; on egress a rule's ports are taken to be the API"
+            + " server's own (a stated fact)"),
+        new Translation(NARROWER, "egress allow without ports: the endpoints' own ports only"),
+        new Translation(WIDER, "egress deny without ports: the endpoints' own ports only"));
+    put(t, Feature.ENTITY_ANY, EXACT, "a rule without source or destination peer fields");
+    put(t, Feature.SERVICE_ACCOUNT, EXACT, "serviceAccounts names, in the namespace's namespaceSelector");
+    put(t, Feature.SERVICE,
+        new Translation(EXACT, "services; a rule's ports are taken to be the Service's target ports (a stated fact)"),
+        new Translation(NARROWER, "without ports, in an allow: the endpoints' own ports only; in a cluster policy"
+            + " without a namespace: left out"),
+        new Translation(WIDER, "the same in a deny"));
+    put(t, Feature.NAMED_PORT, EXACT, "resolved on the destination endpoint");
+    put(t, Feature.PORT_RANGE, EXACT, "lo:hi");
+    put(t, Feature.SCTP, EXACT, "protocol SCTP");
+    put(t, Feature.ICMP, EXACT, "protocol ICMP or ICMPv6 with icmp type and code");
+    put(t, Feature.LOG, EXACT, "a Log rule before the rule (Log continues)");
     return t;
   }
 

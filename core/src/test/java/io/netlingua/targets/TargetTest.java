@@ -79,4 +79,65 @@ class TargetTest {
       assertThat(t.options()).extracting(TargetOption::key).as(t.id()).doesNotHaveDuplicates();
     }
   }
+
+  /** Calico 3.29 (the first open-source release with tiers) to 3.32, patch versions included; 3.32 by default. */
+  @Test
+  void calicoSupports329To332AndDefaultsToTheNewest() {
+    assertThat(Target.CALICO.versions()).isEqualTo(VersionRange.between("3.29", "3.32"));
+    assertThat(Target.CALICO.defaultVersion()).isEqualTo("3.32");
+    assertThatCode(() -> Target.CALICO.checkVersion("3.29.0")).doesNotThrowAnyException();
+    assertThatCode(() -> Target.CALICO.checkVersion("3.32.1")).doesNotThrowAnyException();
+    assertThatThrownBy(() -> Target.CALICO.checkVersion("3.28.2"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("calico 3.28.2 is not supported: the supported versions are 3.29 to 3.32 (patch versions included)");
+    assertThatThrownBy(() -> Target.CALICO.checkVersion("3.33")).hasMessageContaining("3.29 to 3.32");
+  }
+
+  @Test
+  void calicoDeclaresTierOrdersAlpAndStaged() {
+    assertThat(Target.CALICO.options()).extracting(TargetOption::toString).containsExactly(
+        "tier=default", "tier-order=100000", "deny-order=100", "allow-order=200", "alp=disabled", "staged=false");
+    assertThatCode(() -> Target.CALICO.checkOptions(
+        Map.of("tier", "platform", "tier-order", "2000", "deny-order", "10", "allow-order", "20.5", "alp", "enabled",
+            "staged", "true"))).doesNotThrowAnyException();
+  }
+
+  @Test
+  void aCalicoTierMustBeALabelThatIsNotOneOfCalicosOwn() {
+    for (String tier : List.of("kube-admin", "kube-baseline", "adminnetworkpolicy", "calico-system", "Platform",
+        "a.b", "-x")) {
+      assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("tier", tier)))
+          .as(tier).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("calico target option 'tier' takes a DNS-1123 label that is not one of Calico's");
+    }
+  }
+
+  @Test
+  void aDenyOrderedAtOrAfterTheAllowsIsAUsageError() {
+    assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("deny-order", "200")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("calico target option 'deny-order' (200) must be below 'allow-order' (200)");
+    assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("deny-order", "300", "allow-order", "250")))
+        .hasMessageContaining("a deny ordered after an allow would not win");
+  }
+
+  @Test
+  void inTheDefaultTierTheAllowsMustComeBeforeKubernetesNetworkPolicies() {
+    assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("allow-order", "1000")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("calico target option 'allow-order' (1000) must be below 1000 in the default tier");
+    // In a tier of its own the program's policies come before the default tier whatever their order.
+    assertThatCode(() -> Target.CALICO.checkOptions(Map.of("tier", "platform", "allow-order", "5000")))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void aTierOrderOutsideTheAdminAndDefaultTiersOrWithoutATierIsRefused() {
+    for (String order : List.of("1000", "999", "1000000", "-5", "x")) {
+      assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("tier", "platform", "tier-order", order)))
+          .as(order).hasMessageContaining("a number strictly between 1000 and 1000000");
+    }
+    assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("tier-order", "5000")))
+        .hasMessageStartingWith("calico target option 'tier-order' names the order of a Tier of its own");
+  }
 }

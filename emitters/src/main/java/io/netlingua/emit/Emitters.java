@@ -2,6 +2,7 @@ package io.netlingua.emit;
 
 import io.netlingua.check.ProgramChecker;
 import io.netlingua.diagnostics.Diagnostic;
+import io.netlingua.emit.calico.CalicoEmitter;
 import io.netlingua.emit.cilium.CiliumEmitter;
 import io.netlingua.emit.flannel.FlannelEmitter;
 import io.netlingua.emit.kubernetes.KubernetesEmitter;
@@ -33,7 +34,8 @@ public final class Emitters {
   private static final Map<Target, TargetEmitter> EMITTERS = new EnumMap<>(Target.class);
 
   static {
-    for (TargetEmitter e : List.<TargetEmitter>of(new KubernetesEmitter(), new CiliumEmitter(), new FlannelEmitter())) {
+    for (TargetEmitter e : List.<TargetEmitter>of(new KubernetesEmitter(), new CiliumEmitter(), new CalicoEmitter(),
+        new FlannelEmitter())) {
       EMITTERS.put(e.target(), e);
     }
   }

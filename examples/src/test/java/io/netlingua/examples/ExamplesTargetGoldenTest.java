@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestFactory;
  * {@code examples/<example>/expected/}: {@code <case>.yaml} holds standard output (absent when the run writes
  * nothing) and {@code <case>.report.txt} the command, its exit code and standard error. The cases are the default
  * (strict) Kubernetes run, the fail-closed one, the strict and the best-effort Cilium runs (the second writes every
- * example, the first only those Cilium expresses exactly), and the Flannel run. A missing expected file fails, and so does a
+ * example, the first only those Cilium expresses exactly), the strict and the fail-closed Calico runs, and the
+ * Flannel run. A missing expected file fails, and so does a
  * file of {@code expected/} that no case produces. To accept a change, rewrite them with the command in
  * examples/README.md ({@code -Dnetlingua.golden.update=true}) and review the diff line by line.
  */
@@ -34,7 +35,7 @@ class ExamplesTargetGoldenTest {
    * One run of an example: the golden files' base name and the options after the example's path.
    *
    * @param name {@code kubernetes}, {@code kubernetes.fail-closed}, {@code cilium}, {@code cilium.best-effort},
-   *     {@code flannel}
+   *     {@code calico}, {@code calico.fail-closed}, {@code flannel}
    * @param args the options
    */
   record Case(String name, String... args) {}
@@ -44,6 +45,8 @@ class ExamplesTargetGoldenTest {
       new Case("kubernetes.fail-closed", "--target", "kubernetes", "--mode", "fail-closed"),
       new Case("cilium", "--target", "cilium"),
       new Case("cilium.best-effort", "--target", "cilium", "--mode", "best-effort"),
+      new Case("calico", "--target", "calico"),
+      new Case("calico.fail-closed", "--target", "calico", "--mode", "fail-closed"),
       new Case("flannel", "--target", "flannel"));
 
   @TestFactory

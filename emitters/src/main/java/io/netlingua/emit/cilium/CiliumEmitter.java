@@ -7,6 +7,7 @@ import io.netlingua.diagnostics.Outcome;
 import io.netlingua.emit.DocumentRef;
 import io.netlingua.emit.internal.Work;
 import io.netlingua.emit.lowering.ObjectMetadata;
+import io.netlingua.emit.lowering.PlatformFacts;
 import io.netlingua.emit.lowering.Use;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.emit.spi.PlannedDocument;
@@ -65,7 +66,7 @@ public final class CiliumEmitter implements TargetEmitter {
       return List.of();
     }
     String version = options.versionFor(Target.CILIUM);
-    PlatformFacts facts = new PlatformFacts();
+    PlatformFacts facts = new PlatformFacts("cilium");
     boolean policedLocalhost = options.targetOptionFor(Target.CILIUM, "allow-localhost").equals("policy");
     facts.note(policedLocalhost
         ? "the agent's allow-localhost is policy (stated with --target-option allow-localhost=policy): every"

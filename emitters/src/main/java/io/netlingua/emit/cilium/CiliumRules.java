@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netlingua.diagnostics.Outcome;
 import io.netlingua.emit.lowering.L7Fallback;
+import io.netlingua.emit.lowering.PlatformFacts;
 import io.netlingua.emit.lowering.Use;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.Action;

@@ -70,6 +70,21 @@ public final class ClusterAddresses {
     return out;
   }
 
+  /**
+   * The addresses of the nodes: the stated node CIDRs, for targets that name nodes by address (Calico); empty when
+   * the run states none.
+   */
+  public List<AddressBlock> nodes(SourceSpan use) {
+    List<Cidr> nodes = stated.get("node");
+    if (!nodes.isEmpty()) {
+      factsUsed.putIfAbsent(
+          "the cluster's node CIDRs (" + nodes.stream().map(Cidr::toString).collect(Collectors.joining(", "))
+              + ", stated with --node-cidr) stand for the nodes in cluster and nodes peers",
+          use);
+    }
+    return nodes.stream().map(c -> new AddressBlock(c, List.of())).toList();
+  }
+
   private List<Cidr> cut(Cidr prefix, List<Cidr> except, SourceSpan use) {
     List<Cidr> out = new ArrayList<>(except);
     stated.forEach((kind, cidrs) -> note(kind, cidrs, prefix, use, out));

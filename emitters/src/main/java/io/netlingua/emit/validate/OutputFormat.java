@@ -27,6 +27,17 @@ public record OutputFormat(String schema, YamlLayout layout) {
   public static final OutputFormat CILIUM_CLUSTERWIDE_NETWORK_POLICY =
       new OutputFormat(Schemas.CILIUM_CLUSTERWIDE_NETWORK_POLICY, YamlLayout.CILIUM_POLICY);
 
+  /** A {@code projectcalico.org/v3} GlobalNetworkPolicy. */
+  public static final OutputFormat GLOBAL_NETWORK_POLICY =
+      new OutputFormat(Schemas.GLOBAL_NETWORK_POLICY, YamlLayout.CALICO_POLICY);
+
+  /** A {@code projectcalico.org/v3} StagedGlobalNetworkPolicy. */
+  public static final OutputFormat STAGED_GLOBAL_NETWORK_POLICY =
+      new OutputFormat(Schemas.STAGED_GLOBAL_NETWORK_POLICY, YamlLayout.CALICO_POLICY);
+
+  /** A {@code projectcalico.org/v3} Tier. */
+  public static final OutputFormat TIER = new OutputFormat(Schemas.TIER, YamlLayout.CALICO_POLICY);
+
   public OutputFormat {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(layout, "layout");
@@ -45,6 +56,12 @@ public record OutputFormat(String schema, YamlLayout layout) {
           case CILIUM -> switch (document.kind()) {
             case "CiliumNetworkPolicy" -> CILIUM_NETWORK_POLICY;
             case "CiliumClusterwideNetworkPolicy" -> CILIUM_CLUSTERWIDE_NETWORK_POLICY;
+            default -> null;
+          };
+          case CALICO -> switch (document.kind()) {
+            case "GlobalNetworkPolicy" -> GLOBAL_NETWORK_POLICY;
+            case "StagedGlobalNetworkPolicy" -> STAGED_GLOBAL_NETWORK_POLICY;
+            case "Tier" -> TIER;
             default -> null;
           };
           case FLANNEL -> null;

@@ -55,7 +55,10 @@ public final class OutputValidator {
             Diagnostic.of(
                 Code.DUPLICATE_OBJECT, d.source(),
                 target.id() + ": two objects would be " + id + " (the other comes from " + earlier.source() + ")",
-                "rename one of the policies"));
+                target == Target.CALICO
+                    ? "Calico objects are cluster-scoped and named NAMESPACE-NAME (or NAME for a cluster policy),"
+                        + " so a namespace and name joined with '-' can meet another: rename one of the policies"
+                    : "rename one of the policies"));
       }
     }
     return diagnostics;

@@ -73,6 +73,30 @@ public record YamlLayout(Map<String, List<String>> order, Map<String, List<Strin
               Map.entry("fields", List.of("family", "type"))),
           Map.of());
 
+  /**
+   * A {@code projectcalico.org/v3} GlobalNetworkPolicy, StagedGlobalNetworkPolicy or Tier, in the order of Calico's
+   * reference pages ({@code reference/resources/globalnetworkpolicy.mdx}, {@code tier.mdx}): where the policy sits
+   * (tier, order), whom it selects, then its rules; a rule's action, protocol and family before its two sides.
+   */
+  public static final YamlLayout CALICO_POLICY =
+      of(
+          Map.ofEntries(
+              Map.entry("spec", List.of(
+                  "stagedAction", "tier", "order", "defaultAction", "selector", "namespaceSelector", "types",
+                  "ingress", "egress")),
+              Map.entry("ingress", List.of(
+                  "action", "protocol", "ipVersion", "icmp", "source", "destination", "http")),
+              Map.entry("egress", List.of(
+                  "action", "protocol", "ipVersion", "icmp", "source", "destination", "http")),
+              Map.entry("source", List.of(
+                  "selector", "namespaceSelector", "serviceAccounts", "services", "nets", "notNets", "ports")),
+              Map.entry("destination", List.of(
+                  "selector", "namespaceSelector", "serviceAccounts", "services", "nets", "notNets", "ports")),
+              Map.entry("icmp", List.of("type", "code")),
+              Map.entry("services", List.of("name", "namespace")),
+              Map.entry("http", List.of("methods", "paths"))),
+          Map.of());
+
   public YamlLayout {
     order = Map.copyOf(order);
     alwaysWritten = Map.copyOf(alwaysWritten);
