@@ -98,6 +98,35 @@ class CompileCommandTest {
     assertThat(files).as("the files hold, in order, what standard output would").isEqualTo(stdout);
   }
 
+  /**
+   * Calico's objects are cluster-scoped, so they sit at the top of {@code DIR/calico/}; a Tier, which its policies
+   * need first, in {@code tiers/} (a Tier and a policy may share a name), and first on standard output.
+   */
+  @Test
+  void calicoWritesItsTierIntoAFolderOfItsOwnAndFirst() throws IOException {
+    Path file = write("web.npl", WEB);
+    Path out = dir.resolve("out");
+    String[] options = {"--target", "calico", "--target-option", "tier=shop-web", "--target-option",
+        "tier-order=5000"};
+
+    CliRun run = CliRun.of(concat(new String[] {"compile", file.toString(), "--out", out.toString()}, options));
+    CliRun stdout = CliRun.of(concat(new String[] {"compile", file.toString()}, options));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(listing(out)).containsExactly(
+        "calico", "calico/shop-web.yaml", "calico/tiers", "calico/tiers/shop-web.yaml");
+    assertThat(read(out.resolve("calico/tiers/shop-web.yaml"))).startsWith(
+        "apiVersion: projectcalico.org/v3\nkind: Tier\nmetadata:\n  name: shop-web\n");
+    assertThat(stdout.out()).startsWith(read(out.resolve("calico/tiers/shop-web.yaml")) + "---\n")
+        .contains("  tier: shop-web\n  order: 200\n");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   @Test
   void aRunWithErrorsLeavesThePreviousOutputUntouched() throws IOException {
     Path file = write("src/web.npl", WEB);

@@ -122,8 +122,11 @@ final class CalicoRules {
           out.add(lowered.get());
         } else {
           for (ObjectNode match : l7.get()) {
+            // An alternative of any method and any path matches every request: the rule without a match.
             ObjectNode withHttp = lowered.get().deepCopy();
-            withHttp.set("http", match);
+            if (!match.isEmpty()) {
+              withHttp.set("http", match);
+            }
             out.add(withHttp);
           }
         }
