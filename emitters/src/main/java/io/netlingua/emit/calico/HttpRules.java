@@ -28,8 +28,10 @@ import java.util.Optional;
  * <ul>
  *   <li>3.30.0 to 3.31.x never registered the ext_authz provider in open source, so every request through the
  *       sidecar is refused with 403 (projectcalico/calico commit dd23ca76e0, #11986/#12004, fixed in 3.32.0); 3.29
- *       matched paths by characters, without normalising them (#12532 brought normalisation and prefixes by
- *       segment in 3.32). On those versions, and without ALP, a rule with an http block is left out in every mode,
+ *       matched paths by characters, without normalising them ({@code matchHTTPPaths} in
+ *       {@code app-policy/checker/match.go} at v3.29.0: {@code strings.HasPrefix} on the raw path; #12532 brought
+ *       normalisation and prefixes by segment in 3.32, the same function at v3.32.1: {@code normalizeHTTPPath},
+ *       {@code segmentPrefixMatch}). On those versions, and without ALP, a rule with an http block is left out in every mode,
  *       best-effort included: the http match would be stored and silently not enforced, which is wider than the
  *       L7 block best-effort drops elsewhere, and stated nowhere in the object.
  *   <li>3.32 matches as the language reads a request ({@code app-policy/checker/match.go}, #12532): the path
