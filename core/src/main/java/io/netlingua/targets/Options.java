@@ -138,7 +138,8 @@ public record Options(
 
   /**
    * Refuses options that do not fit a target: a version outside its range ({@link Target#checkVersion}), a target
-   * option it does not declare or a value it does not take ({@link Target#checkOptions}). The compiler runs it
+   * option it does not declare, a value it does not take, or one its version lacks ({@link Target#checkOptions(Map,
+   * String)}). The compiler runs it
    * before compiling.
    *
    * @param target the target the options are for
@@ -146,7 +147,7 @@ public record Options(
    */
   public void checkFor(Target target) {
     targetVersion.ifPresent(target::checkVersion);
-    target.checkOptions(targetOptions);
+    target.checkOptions(targetOptions, versionFor(target));
   }
 
   /** Whether the pod, service and node CIDRs are all stated: then {@code world} can be cut out exactly. */

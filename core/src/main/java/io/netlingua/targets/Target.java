@@ -182,6 +182,23 @@ public enum Target {
   }
 
   /**
+   * Refuses target options this target does not declare, values it does not take, and choices the version does not
+   * have: Calico's staged policies exist from 3.30 (projectcalico/calico {@code
+   * api/pkg/apis/projectcalico/v3/stagedglobalnetworkpolicy.go} is absent up to v3.29.7, present from v3.30.0).
+   *
+   * @param given the run's target options, key to value
+   * @param version the target version of the run, already in {@link #versions()}
+   * @throws IllegalArgumentException as {@link #checkOptions(Map)}, or naming the version a choice needs
+   */
+  public void checkOptions(Map<String, String> given, String version) {
+    checkOptions(given);
+    if (this == CALICO && "true".equals(given.get(CALICO_STAGED.key())) && !Versions.atLeast(version, "3.30")) {
+      throw new IllegalArgumentException("calico target option 'staged=true' needs Calico 3.30 or later:"
+          + " StagedGlobalNetworkPolicy does not exist in " + version);
+    }
+  }
+
+  /**
    * Deny wins on Calico only through order: the first Allow or Deny ends evaluation, so every deny must come before
    * every allow, and, in the default tier, before the Kubernetes NetworkPolicies Calico puts at order 1000 (SEMANTICS.md
    * section 3, Calico). A configuration that breaks this is refused here, before anything is compiled.

@@ -140,4 +140,14 @@ class TargetTest {
     assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("tier-order", "5000")))
         .hasMessageStartingWith("calico target option 'tier-order' names the order of a Tier of its own");
   }
+
+  @Test
+  void stagedPoliciesNeedCalico330() {
+    assertThatThrownBy(() -> Target.CALICO.checkOptions(Map.of("staged", "true"), "3.29.4"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("calico target option 'staged=true' needs Calico 3.30 or later: StagedGlobalNetworkPolicy does not"
+            + " exist in 3.29.4");
+    assertThatCode(() -> Target.CALICO.checkOptions(Map.of("staged", "true"), "3.30")).doesNotThrowAnyException();
+    assertThatCode(() -> Target.CALICO.checkOptions(Map.of("staged", "false"), "3.29")).doesNotThrowAnyException();
+  }
 }

@@ -92,9 +92,8 @@ final class CalicoRules {
   }
 
   /**
-   * The Calico rules of a program rule, in order: with {@code log}, each is preceded by a Log rule of the same
-   * match (Log continues: {@code _includes/content/_rule.mdx}); empty when the rule is left out (every such case is
-   * reported).
+   * The Calico rules of a program rule, in order: with {@code log}, each match is preceded by a Log rule of the
+   * same match; empty when the rule is left out (every such case is reported).
    */
   List<ObjectNode> lower(Policy policy, Direction direction, Rule rule) {
     Optional<List<ObjectNode>> l7 = Optional.empty();
@@ -118,33 +117,28 @@ final class CalicoRules {
         if (lowered.isEmpty()) {
           continue;
         }
+        if (rule.log()) {
+          // Log continues (_includes/content/_rule.mdx): one Log rule of the same match, without http (Calico takes
+          // http in Allow rules only), before the rule and its http variants, so that a packet is logged once.
+          ObjectNode log = lowered.get().deepCopy();
+          log.put("action", "Log");
+          out.add(log);
+        }
         if (l7.isEmpty()) {
           out.add(lowered.get());
-        } else {
-          for (ObjectNode match : l7.get()) {
-            // An alternative of any method and any path matches every request: the rule without a match.
-            ObjectNode withHttp = lowered.get().deepCopy();
-            if (!match.isEmpty()) {
-              withHttp.set("http", match);
-            }
-            out.add(withHttp);
+          continue;
+        }
+        for (ObjectNode match : l7.get()) {
+          // An alternative of any method and any path matches every request: the rule without a match.
+          ObjectNode withHttp = lowered.get().deepCopy();
+          if (!match.isEmpty()) {
+            withHttp.set("http", match);
           }
+          out.add(withHttp);
         }
       }
     }
-    if (!rule.log()) {
-      return List.copyOf(out);
-    }
-    List<ObjectNode> logged = new ArrayList<>();
-    for (ObjectNode r : out) {
-      ObjectNode log = r.deepCopy();
-      log.put("action", "Log");
-      // A Log rule matches as its rule does, without L7: Calico takes http only in Allow rules.
-      log.remove("http");
-      logged.add(log);
-      logged.add(r);
-    }
-    return logged;
+    return List.copyOf(out);
   }
 
   /**
@@ -165,6 +159,10 @@ final class CalicoRules {
   private static Optional<ObjectNode> rule(String action, Direction direction, EntityRule peer, PortGroup group) {
     Optional<Integer> family = peer.family().or(group::family);
     if (peer.family().isPresent() && group.family().isPresent() && !peer.family().equals(group.family())) {
+      return Optional.empty();
+    }
+    if (direction == Direction.EGRESS && peer.fields().has("services") && group.family().isPresent()) {
+      // Reported at the peer (serviceRule): a services match on egress matches addresses and ports only.
       return Optional.empty();
     }
     ObjectNode r = JSON.objectNode();
@@ -304,12 +302,21 @@ final class CalicoRules {
       return List.of();
     }
     boolean egress = dir.orElseThrow() == Direction.EGRESS;
-    if (egress && rule.allPorts()) {
-      Outcome outcome = deny ? Outcome.WIDER : Outcome.NARROWER;
+    Outcome lost = deny ? Outcome.WIDER : Outcome.NARROWER;
+    if (egress && rule.ports().stream().anyMatch(p -> p instanceof IcmpPort)) {
       degradations.report(
-          feature, outcome, span, dir,
+          feature, lost, span, dir,
+          TARGET + what + " becomes a services match, which on egress matches the endpoints' addresses and ports"
+              + " (felix/calc/rule_scanner.go: IP and port sets), so no ICMP packet: the ICMP ports are left out ("
+              + lost.label() + ")",
+          "name the Service's pods with pods(...) in namespace ... for ICMP");
+    }
+    boolean everyPort = rule.allPorts() || rule.ports().stream().anyMatch(p -> p instanceof AllPorts);
+    if (egress && everyPort) {
+      degradations.report(
+          feature, lost, span, dir,
           TARGET + what + " becomes a services match, which matches the Service's endpoints on their own ports only,"
-              + " where the rule names every port (" + outcome.label() + ")",
+              + " where the rule names every port (" + lost.label() + ")",
           "name the ports the Service's pods listen on");
     } else if (egress) {
       facts.note("a services match takes no ports on egress and matches the Service's endpoints on their own"
@@ -403,18 +410,22 @@ final class CalicoRules {
    */
   void reservedKeys(
       LabelSelector pods, NamespaceScope scope, SourceSpan span, Optional<Direction> dir, Outcome outcome) {
-    List<String> keys = new ArrayList<>(pods.requirements().stream().map(LabelRequirement::key).toList());
+    List<String> keys = new ArrayList<>(pods.requirements().stream().map(LabelRequirement::key)
+        .filter(CalicoRules::isReserved).toList());
     if (scope instanceof NamespaceScope.Selected s) {
-      s.selector().requirements().stream().map(LabelRequirement::key).forEach(keys::add);
+      // A namespace selector's keys are prefixed with pcns. and matched against the namespace's labels, prefixed
+      // the same way (rules.go, parseSelectorAttachPrefix): only the label Calico adds to every namespace differs.
+      s.selector().requirements().stream().map(LabelRequirement::key).filter(NAMESPACE_NAME::equals)
+          .forEach(keys::add);
     }
-    keys.stream().filter(CalicoRules::isReserved).distinct().forEach(key -> degradations.report(
+    keys.stream().distinct().forEach(key -> degradations.report(
         Feature.SELECTORS, outcome, span, dir,
         TARGET + "the label key '" + key + "' is one Calico sets itself, so on Calico the selector matches by"
             + " Calico's label, not by a label of that name (" + outcome.label() + ")",
         "select by labels of your own; name namespaces with in namespace or in namespaces(...)"));
   }
 
-  /** Whether Calico sets a label of that key itself. */
+  /** Whether Calico sets a label of that key on workload endpoints itself. */
   static boolean isReserved(String key) {
     return key.startsWith("projectcalico.org/") || key.startsWith("pcns.") || key.startsWith("pcsa.");
   }

@@ -8,6 +8,8 @@ import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.Direction;
 import io.netlingua.model.HttpBlock;
 import io.netlingua.model.HttpRule;
+import io.netlingua.model.AllPorts;
+import io.netlingua.model.NamedPort;
 import io.netlingua.model.Port;
 import io.netlingua.model.PortRange;
 import io.netlingua.model.Protocol;
@@ -96,11 +98,18 @@ final class HttpRules {
       return Optional.of("cannot stand on egress: Calico matches HTTP on ingress only");
     }
     for (Port p : rule.ports()) {
-      if (!(p instanceof PortRange r && r.protocol() == Protocol.TCP)) {
-        return Optional.of("needs TCP port numbers: Calico takes http only with protocol TCP");
+      if (!(p instanceof PortRange || p instanceof NamedPort || p instanceof AllPorts) || protocol(p) != Protocol.TCP) {
+        return Optional.of("needs TCP ports: Calico takes http only with protocol TCP");
       }
     }
     return Optional.empty();
+  }
+
+  private static Protocol protocol(Port p) {
+    if (p instanceof PortRange r) {
+      return r.protocol();
+    }
+    return p instanceof NamedPort n ? n.protocol() : ((AllPorts) p).protocol();
   }
 
   /** The match of one alternative, without what Calico cannot say when best-effort keeps it; empty when left out. */
@@ -110,7 +119,7 @@ final class HttpRules {
     alternative.headers().forEach(h -> missing.add("header \"" + h.name() + "\""));
     boolean regex = alternative.path().map(p -> p.kind() == HttpRule.PathMatch.Kind.REGEX).orElse(false);
     if (regex) {
-      missing.add("a regex path");
+      missing.add("regex path");
     }
     if (!missing.isEmpty()) {
       String what = String.join(", ", missing);
