@@ -89,10 +89,11 @@ public final class CalicoEmitter implements TargetEmitter {
       out.add(tier(run, policies.get(0).span()));
     }
     if (run.alp && !Versions.atLeast(run.version, "3.32")) {
-      facts.note("Application Layer Policy (stated with alp=enabled) refuses every request through Calico's sidecar"
-          + (Versions.atLeast(run.version, "3.30") ? " from 3.30.0 to 3.31.x (projectcalico/calico#11986, fixed in"
-              + " 3.32.0)" : " on no version: 3.29 matches paths by characters, so no http match is written")
-          + "; http rules are left out", policies.get(0).span());
+      facts.note(Versions.atLeast(run.version, "3.30")
+          ? "Application Layer Policy (stated with alp=enabled) refuses every request through Calico's sidecar from"
+              + " 3.30.0 to 3.31.x (projectcalico/calico#11986, fixed in 3.32.0): no http match is written"
+          : "Application Layer Policy (stated with alp=enabled) matches paths by characters, unnormalised, on 3.29:"
+              + " no http match is written", policies.get(0).span());
     }
     for (Policy policy : policies) {
       out.addAll(documents(policy, run, rules, facts, degradations));
