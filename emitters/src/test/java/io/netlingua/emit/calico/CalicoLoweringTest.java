@@ -776,7 +776,7 @@ class CalicoLoweringTest {
       assertThat(found(c, Code.L7_HTTP)).as(version).containsExactly("5:42 warning NL3004 narrower");
       assertThat(found(c, Code.PLATFORM_SETTING)).as(version).containsExactly("2:8 info NL3904");
       assertThat(messages(c, Code.PLATFORM_SETTING)).as(version).singleElement().asString()
-          .contains("http rules are left out");
+          .contains("no http match is written");
       assertThat(document(c, "shop-p").get("spec").has("ingress")).as(version).isFalse();
     }
     assertThat(messages(compile(program, closed().targetVersion("3.31").targetOption("alp", "enabled")),
