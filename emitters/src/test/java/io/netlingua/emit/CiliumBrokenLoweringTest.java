@@ -1,20 +1,14 @@
 package io.netlingua.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.quicktheories.QuickTheory.qt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.netlingua.emit.lowering.Draw;
 import io.netlingua.targets.Target;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * cluster). Each broken rule is one the Cilium target keeps for a reason a user gets bitten by.
  */
 class CiliumBrokenLoweringTest {
-  private static final int SHRINK_CYCLES = 30;
-
   /**
    * A path prefix written as a character prefix: {@code /api} then {@code .*} instead of the guarded segment tail,
    * so that {@code path prefix "/api"} also passes {@code /apiary}.
@@ -94,32 +86,11 @@ class CiliumBrokenLoweringTest {
     return false;
   }
 
-  /** The first counterexample of the property on objects changed by {@code breakTree}, as printed. */
   private static String counterexample(Consumer<ObjectNode> breakTree) {
-    UnaryOperator<List<EmittedDocument>> broken = documents -> documents.stream().map(d -> {
-      ObjectNode copy = ((ObjectNode) d.object()).deepCopy();
-      breakTree.accept(copy);
-      return new EmittedDocument(d.apiVersion(), d.kind(), d.namespace(), d.name(), copy, d.source());
-    }).toList();
-    // Fewer shrink cycles than the property's default: a counterexample only has to be found and readable here.
-    AssertionError e = catchThrowableOfType(AssertionError.class, () -> qt().withFixedSeed(23)
-        .withExamples(Draw.TRIES).withShrinkCycles(SHRINK_CYCLES).forAll(EquivalencePropertyTest.cases(Target.CILIUM))
-        .checkAssert(c -> EquivalencePropertyTest.check(Target.CILIUM, c, new EquivalencePropertyTest.Tally(),
-            broken)));
-    assertThat(e).as("the property finds the broken rule").isNotNull();
-    assertThat(e.getMessage()).contains("--- program", "--- report", "--- objects", "--- cluster");
-    return e.getMessage();
+    return BrokenLowering.counterexample(Target.CILIUM, breakTree);
   }
 
-  /** Applies {@code change} to every object node of the tree. */
   private static void each(JsonNode node, Consumer<ObjectNode> change) {
-    if (node instanceof ObjectNode o) {
-      change.accept(o);
-      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-        each(it.next().getValue(), change);
-      }
-    } else if (node instanceof ArrayNode a) {
-      a.forEach(child -> each(child, change));
-    }
+    BrokenLowering.each(node, change);
   }
 }

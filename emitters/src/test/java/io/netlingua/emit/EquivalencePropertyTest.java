@@ -9,6 +9,7 @@ import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.diagnostics.Outcome;
 import io.netlingua.diagnostics.TargetFinding;
 import io.netlingua.dsl.NplPrinter;
+import io.netlingua.emit.calico.CalicoStatedFacts;
 import io.netlingua.emit.cilium.CiliumStatedFacts;
 import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.emit.lowering.Draw;
@@ -109,7 +110,8 @@ class EquivalencePropertyTest {
 
   /**
    * Flows a target's platform decides whatever its objects say (rule 7), or that its report states as a fact of
-   * the platform, by target: on Kubernetes a pod's egress to its own node; on Cilium {@link CiliumStatedFacts}.
+   * the platform, by target: on Kubernetes a pod's egress to its own node; on Cilium {@link CiliumStatedFacts}; on
+   * Calico {@link CalicoStatedFacts}.
    */
   private static Predicate<Flow> platformDecided(Target target, Case c) {
     if (target == Target.KUBERNETES) {
@@ -117,6 +119,9 @@ class EquivalencePropertyTest {
     }
     if (target == Target.CILIUM) {
       return CiliumStatedFacts.of(c.program(), c.cluster())::statedFact;
+    }
+    if (target == Target.CALICO) {
+      return CalicoStatedFacts.of(c.program(), c.cluster())::statedFact;
     }
     return flow -> false;
   }
@@ -141,15 +146,34 @@ class EquivalencePropertyTest {
    * block) gets programs where L7 blocks decide many flows.
    */
   static Gen<Case> cases(Target target) {
-    return cases(target == Target.KUBERNETES ? RandomPrograms.L7Share.SOME : RandomPrograms.L7Share.MOST);
+    return cases(target == Target.KUBERNETES ? RandomPrograms.L7Share.SOME : RandomPrograms.L7Share.MOST,
+        options(target));
+  }
+
+  /**
+   * The runs of a target: every mode, with and without stated CIDRs; on Calico also with Application Layer Policy
+   * stated ({@code alp=enabled}, the only runs with http matches) and once in a tier of its own.
+   */
+  private static List<Options> options(Target target) {
+    if (target != Target.CALICO) {
+      return OPTIONS;
+    }
+    List<Options> out = new ArrayList<>(OPTIONS);
+    OPTIONS.forEach(o -> out.add(o.targetOption("alp", "enabled")));
+    out.add(OPTIONS.get(1).targetOption("alp", "enabled").targetOption("tier", "netlingua"));
+    return out;
   }
 
   private static Gen<Case> cases(RandomPrograms.L7Share share) {
+    return cases(share, OPTIONS);
+  }
+
+  private static Gen<Case> cases(RandomPrograms.L7Share share, List<Options> runs) {
     Gen<Program> programs = RandomPrograms.programs(share, true);
     return in -> {
       Program program = programs.generate(in);
       Draw d = new Draw(in);
-      Options options = d.pick(OPTIONS);
+      Options options = d.pick(runs);
       Cluster cluster = RandomClusters.cluster(d, program, options);
       return new Case(program, options, cluster, flows(d, cluster, RandomRequests.of(program)));
     };
