@@ -56,7 +56,7 @@ class EvaluateTest {
     assertThat(Netlingua.isExact(k8s)).isTrue();
     assertThat(Netlingua.evaluate(k8s, CLUSTER, FLOWS)).extracting(Verdict::allowed)
         .containsExactly(true, false, false);
-    assertThat(Netlingua.evaluableTargets()).containsExactly(Target.KUBERNETES, Target.CILIUM);
+    assertThat(Netlingua.evaluableTargets()).containsExactly(Target.KUBERNETES, Target.CILIUM, Target.CALICO);
   }
 
   @Test

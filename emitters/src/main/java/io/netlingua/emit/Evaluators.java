@@ -1,5 +1,6 @@
 package io.netlingua.emit;
 
+import io.netlingua.emit.calico.CalicoEvaluator;
 import io.netlingua.emit.cilium.CiliumEvaluator;
 import io.netlingua.emit.kubernetes.KubernetesEvaluator;
 import io.netlingua.emit.spi.TargetEvaluator;
@@ -17,7 +18,8 @@ public final class Evaluators {
   private static final Map<Target, TargetEvaluator> EVALUATORS = new EnumMap<>(Target.class);
 
   static {
-    for (TargetEvaluator e : List.<TargetEvaluator>of(new KubernetesEvaluator(), new CiliumEvaluator())) {
+    for (TargetEvaluator e : List.<TargetEvaluator>of(
+        new KubernetesEvaluator(), new CiliumEvaluator(), new CalicoEvaluator())) {
       EVALUATORS.put(e.target(), e);
     }
   }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class EvaluatorsTest {
 
   @Test
-  void kubernetesAndCiliumHaveAnEvaluatorAndFlannelNone() {
-    assertThat(Evaluators.targets()).containsExactly(Target.KUBERNETES, Target.CILIUM);
+  void kubernetesCiliumAndCalicoHaveAnEvaluatorAndFlannelNone() {
+    assertThat(Evaluators.targets()).containsExactly(Target.KUBERNETES, Target.CILIUM, Target.CALICO);
     for (Target t : Evaluators.targets()) {
       assertThat(Evaluators.forTarget(t)).hasValueSatisfying(e -> assertThat(e.target()).isEqualTo(t));
     }

@@ -18,6 +18,7 @@ import io.netlingua.emit.cilium.CiliumPolicy.PortRule;
 import io.netlingua.emit.cilium.CiliumPolicy.Section;
 import io.netlingua.emit.cilium.CiliumPolicy.ServiceRef;
 import io.netlingua.emit.cilium.CiliumPolicy.Spec;
+import io.netlingua.emit.lowering.FlowEnds;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Evaluator;
@@ -99,21 +100,19 @@ final class AgentJudge implements Evaluator {
 
   @Override
   public Verdict evaluate(Flow flow) {
-    Endpoint source = resolve(flow.source());
-    Endpoint destination = behindServiceAddress(resolve(flow.destination()));
-    Optional<Pod> src = source instanceof Endpoint.PodEnd p ? Optional.of(p.pod()) : Optional.empty();
-    Optional<Pod> dst = destination instanceof Endpoint.PodEnd p ? Optional.of(p.pod()) : Optional.empty();
+    FlowEnds ends = FlowEnds.of(flow, cluster);
+    Optional<Pod> src = ends.sourcePod();
+    Optional<Pod> dst = ends.destinationPod();
     List<String> notes = new ArrayList<>();
     src.ifPresent(p -> notes(p, notes));
     dst.filter(p -> !src.equals(Optional.of(p))).ifPresent(p -> notes(p, notes));
-    if (src.isPresent() && src.equals(dst)) {
+    if (ends.podToItself()) {
       // A pod talking to its own address never leaves its network namespace: no policy sees it.
-      return new Verdict(Side.of(Direction.EGRESS, Reason.NODE_LOCAL, List.of()),
-          Side.of(Direction.INGRESS, Reason.NODE_LOCAL, List.of()), notes);
+      return FlowEnds.toItself(notes);
     }
-    Side egress = src.map(p -> side(Direction.EGRESS, p, destination, flow, true).side())
+    Side egress = src.map(p -> side(Direction.EGRESS, p, ends.destination(), flow, true).side())
         .orElseGet(() -> Side.of(Direction.EGRESS, Reason.NOT_A_POD, List.of()));
-    Side ingress = dst.map(p -> side(Direction.INGRESS, p, source, flow, true).side())
+    Side ingress = dst.map(p -> side(Direction.INGRESS, p, ends.source(), flow, true).side())
         .orElseGet(() -> Side.of(Direction.INGRESS, Reason.NOT_A_POD, List.of()));
     return new Verdict(egress, ingress, notes);
   }
@@ -128,31 +127,6 @@ final class AgentJudge implements Evaluator {
         }
       }
     }
-  }
-
-  private Endpoint resolve(Endpoint end) {
-    return end instanceof Endpoint.AddressEnd a ? cluster.endpointAt(a.address()) : end;
-  }
-
-  /**
-   * A Service's cluster IP is translated to a backend by the agent's load balancer before policy applies (socket
-   * and per-packet load balancing in bpf_lxc), so the flow is judged toward its first backend pod, in cluster
-   * order; an address with no backend stays an address.
-   */
-  private Endpoint behindServiceAddress(Endpoint end) {
-    if (!(end instanceof Endpoint.AddressEnd a)) {
-      return end;
-    }
-    for (Service s : cluster.services()) {
-      if (s.clusterIP().filter(a.address()::equals).isPresent()) {
-        for (Pod p : cluster.pods()) {
-          if (s.selects(p)) {
-            return Endpoint.of(p);
-          }
-        }
-      }
-    }
-    return end;
   }
 
   private Identity identity(Endpoint end, String viewpoint) {
@@ -312,7 +286,7 @@ final class AgentJudge implements Evaluator {
     for (Endpoint server : cluster.dnsServers()) {
       for (FlowProtocol protocol : List.of(FlowProtocol.UDP, FlowProtocol.TCP)) {
         Flow query = Flow.of(Endpoint.of(pod), server, protocol, 53).withDnsQuery(name);
-        Endpoint target = resolve(server);
+        Endpoint target = FlowEnds.resolve(server, cluster);
         Decision egress = side(Direction.EGRESS, pod, target, query, false);
         boolean answered = !(target instanceof Endpoint.PodEnd p)
             || side(Direction.INGRESS, p.pod(), Endpoint.of(pod), query, false).side().allows();

@@ -11,7 +11,6 @@ import io.netlingua.eval.Verdict.PolicyRef;
 import io.netlingua.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -82,12 +81,9 @@ public final class CiliumEvaluator implements TargetEvaluator {
   }
 
   private static PolicyRef ref(EmittedDocument d, JsonNode tree) {
-    Map<String, String> annotations = new java.util.HashMap<>();
-    tree.path("metadata").path("annotations").fields()
-        .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
     Optional<String> namespace = d.kind().equals(CiliumEmitter.NAMESPACED)
         ? Optional.of(d.namespace().orElse("default")) : Optional.empty();
-    return new PolicyRef(d.name(), namespace, ObjectMetadata.source(annotations, d.source()));
+    return new PolicyRef(d.name(), namespace, ObjectMetadata.source(tree, d.source()));
   }
 
   /** The subjects of a refused object, read leniently; empty when even they cannot be read. */

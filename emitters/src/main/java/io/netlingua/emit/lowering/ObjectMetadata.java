@@ -1,7 +1,9 @@
 package io.netlingua.emit.lowering;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.netlingua.model.Policy;
 import io.netlingua.model.SourceSpan;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -49,5 +51,16 @@ public final class ObjectMetadata {
     } catch (IllegalArgumentException e) {
       return fallback;
     }
+  }
+
+  /**
+   * {@link #source(Map, SourceSpan)} of an object held as a tree (the Cilium and Calico objects): its {@code
+   * metadata.annotations}.
+   */
+  public static SourceSpan source(JsonNode object, SourceSpan fallback) {
+    Map<String, String> annotations = new HashMap<>();
+    object.path("metadata").path("annotations").fields()
+        .forEachRemaining(e -> annotations.put(e.getKey(), e.getValue().asText()));
+    return source(annotations, fallback);
   }
 }

@@ -1,0 +1,104 @@
+package io.netlingua.emit.calico;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.lowering.ObjectMetadata;
+import io.netlingua.emit.spi.TargetEvaluator;
+import io.netlingua.eval.Cluster;
+import io.netlingua.eval.Evaluator;
+import io.netlingua.eval.Verdict.PolicyRef;
+import io.netlingua.targets.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What emitted Calico {@code projectcalico.org/v3} objects allow, read as Calico 3.32 (Felix, and Dikastes for
+ * HTTP) enforces them on pods (docs/targets.md, "How the Calico evaluator reads the objects"), from the objects
+ * alone, never the program. Sources are projectcalico/calico at v3.32.1 (commit
+ * 0ca9d1b93644778cafdf1812f3dda02ac0c361e8) and tigera/docs {@code calico_versioned_docs/version-3.32/}:
+ *
+ * <ul>
+ *   <li>Tier, GlobalNetworkPolicy and StagedGlobalNetworkPolicy objects are read ({@link CalicoPolicies}); a staged
+ *       policy enforces nothing, and a verdict about a pod it selects says so in {@code Verdict.notes()};
+ *   <li>tiers by {@code order} (absent last, ties by name); the {@code default} tier is order 1,000,000 with
+ *       {@code defaultAction: Deny} when no Tier object names it ({@code kube-admin} and {@code kube-baseline},
+ *       3.32's built-in tiers, likewise: 1,000 and 10,000,000, both Pass); a policy in a tier no Tier object names
+ *       is refused, as Calico refuses to create it;
+ *   <li>policies by {@code order} then name (absent order last), rules in order; the first matching Allow or Deny
+ *       ends evaluation in every tier, Pass ends the tier, Log goes on; a tier with at least one policy selecting
+ *       the pod in that direction that decides nothing drops the flow, or passes it with {@code defaultAction:
+ *       Pass}; after the last tier (or when none applies) the namespace's profile allows
+ *       ({@code reference/resources/tier.mdx}; {@code felix/rules/endpoints.go}; {@code conversion.go}
+ *       {@code NamespaceToProfile});
+ *   <li>{@code types} as written, or as Calico defaults it: no egress rules, Ingress; egress rules only, Egress;
+ *       both, both ({@code api/pkg/defaults/networkpolicy.go});
+ *   <li>a policy selects the pods whose workload endpoint labels ({@link WorkloadLabels}: the pod's labels,
+ *       {@code projectcalico.org/namespace}, {@code /orchestrator}, {@code /serviceaccount}, {@code pcns.} namespace
+ *       labels) match its {@code selector} and its {@code namespaceSelector} (over the namespace's labels and
+ *       {@code projectcalico.org/name}), each read with {@link SelectorParser} and matched as {@link CalicoSelector}
+ *       matches ({@code !=} and {@code not in} match a pod without the label); a rule's {@code selector},
+ *       {@code namespaceSelector} and {@code serviceAccounts} are combined as {@code updateprocessors/rules.go}
+ *       combines them: a selector without a namespaceSelector matches pods of every namespace, {@code all()} there
+ *       every pod and {@code global()} none; selectors match pods only, never nodes or external addresses;
+ *   <li>{@code nets} and {@code notNets} match any address, pods and nodes included; {@code protocol} (absent:
+ *       any), {@code ipVersion}, {@code icmp} type and code; {@code ports} of the destination by number, range and
+ *       name (resolved on the destination pod's ports of the flow's protocol); {@code services} as the Service's
+ *       endpoints, on the Service's ports as a destination (the cluster model's Service ports stand for its
+ *       endpoints' ports; for {@code kubernetes} in {@code default}, the ends the API server listens on, on every
+ *       port when the cluster declares no such Service), on any port as a source;
+ *   <li>{@code http} as Application Layer Policy matches in 3.32 ({@code app-policy/checker/match.go}): methods
+ *       exact (or {@code *}), paths normalised and matched exactly or by segment; a flow without an HTTP request
+ *       does not match a rule with an {@code http} match, and a side refused only there says so
+ *       ({@code REFUSED_AT_L7}). Every pod is taken to run the ALP sidecar;
+ *   <li>a pod's traffic to itself meets no policy; the node a pod runs on always reaches it (Felix never polices
+ *       host to local workload: {@code felix/rules/static.go}, eBPF {@code felix/bpf-gpl/tc.c}); a pod's egress to
+ *       its own node is policed like any other;
+ *   <li>a flow to a Service's cluster IP is judged toward the first pod behind it: Calico's policy for a workload
+ *       runs after DNAT ({@code reference/resources/globalnetworkpolicy.mdx}).
+ * </ul>
+ *
+ * <p>A verdict names the GlobalNetworkPolicy that decided (no namespace), at the place its {@code
+ * netlingua.io/source} annotation records. A document of another API group is ignored. A field or kind the
+ * evaluator cannot judge on the cluster model (host endpoint options, negated matches, source ports, service
+ * account labels, host endpoints and network sets, namespaced Calico policies), or one Calico's validator refuses,
+ * is an {@link IllegalArgumentException} naming the place, rather than a verdict that would pretend.
+ */
+public final class CalicoEvaluator implements TargetEvaluator {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Kinds of {@code projectcalico.org/v3} that police pods or change what selectors match, and that the evaluator
+   * does not read: refused rather than ignored.
+   */
+  private static final Set<String> NOT_READ = Set.of("NetworkPolicy", "HostEndpoint", "GlobalNetworkSet",
+      "NetworkSet", "Profile");
+
+  @Override
+  public Target target() {
+    return Target.CALICO;
+  }
+
+  @Override
+  public Evaluator evaluator(List<EmittedDocument> documents, Cluster cluster) {
+    List<CalicoPolicies.Read> read = new ArrayList<>();
+    for (EmittedDocument d : documents) {
+      if (!d.apiVersion().equals(CalicoEmitter.API_VERSION)) {
+        continue;
+      }
+      if (NOT_READ.contains(d.kind())) {
+        throw new IllegalArgumentException(d.kind() + " " + d.name() + ": the Calico evaluator reads Tier,"
+            + " GlobalNetworkPolicy and StagedGlobalNetworkPolicy objects only");
+      }
+      if (!List.of(CalicoEmitter.TIER, CalicoEmitter.POLICY, CalicoEmitter.STAGED_POLICY).contains(d.kind())) {
+        continue;
+      }
+      JsonNode tree = d.object() instanceof JsonNode n ? n : JSON.valueToTree(d.object());
+      read.add(new CalicoPolicies.Read(d.kind(), tree,
+          new PolicyRef(d.name(), Optional.empty(), ObjectMetadata.source(tree, d.source()))));
+    }
+    return new CalicoJudge(CalicoPolicies.read(read), cluster);
+  }
+}
