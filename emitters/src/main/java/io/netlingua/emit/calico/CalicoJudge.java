@@ -67,8 +67,10 @@ final class CalicoJudge implements Evaluator {
   public Verdict evaluate(Flow flow) {
     FlowEnds ends = FlowEnds.of(flow, cluster);
     List<String> notes = new ArrayList<>();
-    if (ends.podToItself()) {
-      // A pod talking to its own address never leaves its network namespace: no policy sees it.
+    if (ends.podToItself() && !ends.translated()) {
+      // A pod talking to its own address never leaves its network namespace: no policy sees it. Through its
+      // Service's cluster IP it does: kube-proxy's DNAT is on the host, and the hairpinned packet leaves through the
+      // pod's interface (egress policy) and comes back through it (ingress policy).
       return FlowEnds.toItself(notes);
     }
     Side egress = ends.sourcePod().map(p -> side(Direction.EGRESS, p, ends, flow, notes))
@@ -111,7 +113,7 @@ final class CalicoJudge implements Evaluator {
       Optional<String> passed = Optional.empty();
       for (Policy policy : applying) {
         for (Rule rule : policy.rules(direction)) {
-          Match m = matches(rule, flow, ends);
+          Match m = matches(rule, flow, ends, direction);
           if (m == Match.NO || rule.action() == RuleAction.LOG) {
             // "After a Log action, processing continues with the next rule" (_includes/content/_rule.mdx).
             continue;
@@ -163,14 +165,26 @@ final class CalicoJudge implements Evaluator {
 
   /**
    * Whether a rule matches a flow, as Felix renders it ({@code felix/rules/policy.go}): {@code ipVersion} and the
-   * nets of the flow's family ({@code FilterRuleToIPVersion}: a rule whose {@code nets} or {@code notNets} hold no
+   * nets of the packet's family ({@code FilterRuleToIPVersion}: a rule whose {@code nets} or {@code notNets} hold no
    * CIDR of that family, or whose {@code notNets} hold its catch-all, is not rendered for it), protocol, ICMP type
    * and code, then both entity rules; and, for a rule with an {@code http} match, the request as Dikastes matches it.
+   *
+   * <p>The packet's family is its protocol's for ICMP and ICMPv6, else its ends'. A flow between an IPv4 and an IPv6
+   * end, which a cluster file can write and no packet is, is read end by end: each entity rule in the family of its
+   * end's address, {@code ipVersion} in the family of the judged pod's peer.
    */
-  private Match matches(Rule rule, Flow flow, FlowEnds ends) {
-    boolean v6 = ends.destination().ip().ipv6();
-    if (rule.ipVersion().filter(v -> v != (v6 ? 6 : 4)).isPresent()
-        || !rendered(rule.source(), v6) || !rendered(rule.destination(), v6)
+  private Match matches(Rule rule, Flow flow, FlowEnds ends, Direction direction) {
+    boolean sourceV6 = ends.source().ip().ipv6();
+    boolean destinationV6 = ends.destination().ip().ipv6();
+    Optional<Boolean> packetV6 = switch (flow.protocol()) {
+      case ICMP -> Optional.of(false);
+      case ICMPV6 -> Optional.of(true);
+      default -> sourceV6 == destinationV6 ? Optional.of(sourceV6) : Optional.empty();
+    };
+    boolean peerV6 = packetV6.orElse(direction == Direction.INGRESS ? sourceV6 : destinationV6);
+    if (rule.ipVersion().filter(v -> v != (peerV6 ? 6 : 4)).isPresent()
+        || !rendered(rule.source(), packetV6.orElse(sourceV6))
+        || !rendered(rule.destination(), packetV6.orElse(destinationV6))
         || rule.protocol().filter(p -> p != CalicoPolicies.number(flow.protocol())).isPresent()) {
       return Match.NO;
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The Tier, GlobalNetworkPolicy and StagedGlobalNetworkPolicy objects of a Calico output, as Felix holds them once
@@ -68,6 +69,19 @@ final class CalicoPolicies {
   private static final List<String> NOT_JUDGED_RULE = List.of("notProtocol", "notICMP");
 
   private static final List<String> NOT_JUDGED_ENTITY = List.of("notSelector", "notPorts");
+
+  /** IP protocol numbers, by their Linux names. */
+  static final int IPPROTO_ICMP = 1;
+
+  static final int IPPROTO_TCP = 6;
+
+  static final int IPPROTO_UDP = 17;
+
+  static final int IPPROTO_ICMPV6 = 58;
+
+  static final int IPPROTO_SCTP = 132;
+
+  private static final int IPPROTO_UDPLITE = 136;
 
   private final List<Tier> tiers;
   private final List<Policy> staged;
@@ -413,19 +427,6 @@ final class CalicoPolicies {
     return new Rule(place, action, ipVersion, protocol, icmp, source, destination, http);
   }
 
-  /** IP protocol numbers, by their Linux names. */
-  static final int IPPROTO_ICMP = 1;
-
-  static final int IPPROTO_TCP = 6;
-
-  static final int IPPROTO_UDP = 17;
-
-  static final int IPPROTO_ICMPV6 = 58;
-
-  static final int IPPROTO_SCTP = 132;
-
-  private static final int IPPROTO_UDPLITE = 136;
-
   /** The protocol number of a flow. */
   static int number(FlowProtocol protocol) {
     return switch (protocol) {
@@ -611,36 +612,10 @@ final class CalicoPolicies {
 
   /** The keys a selector names. */
   private static void keys(CalicoSelector s, List<String> out) {
-    if (s instanceof CalicoSelector.And a) {
-      a.operands().forEach(o -> keys(o, out));
-    } else if (s instanceof CalicoSelector.Or o) {
-      o.operands().forEach(x -> keys(x, out));
-    } else if (s instanceof CalicoSelector.Not n) {
-      keys(n.operand(), out);
-    } else {
-      key(s).ifPresent(out::add);
-    }
-  }
-
-  private static Optional<String> key(CalicoSelector s) {
-    if (s instanceof CalicoSelector.Has h) {
-      return Optional.of(h.key());
-    } else if (s instanceof CalicoSelector.Equal e) {
-      return Optional.of(e.key());
-    } else if (s instanceof CalicoSelector.NotEqual e) {
-      return Optional.of(e.key());
-    } else if (s instanceof CalicoSelector.In e) {
-      return Optional.of(e.key());
-    } else if (s instanceof CalicoSelector.NotIn e) {
-      return Optional.of(e.key());
-    } else if (s instanceof CalicoSelector.Contains e) {
-      return Optional.of(e.key());
-    } else if (s instanceof CalicoSelector.StartsWith e) {
-      return Optional.of(e.key());
-    } else if (s instanceof CalicoSelector.EndsWith e) {
-      return Optional.of(e.key());
-    }
-    return Optional.empty();
+    map(s, leaf -> rekeyed(leaf, key -> {
+      out.add(key);
+      return key;
+    }));
   }
 
   /**
@@ -649,53 +624,50 @@ final class CalicoPolicies {
    * stay.
    */
   static CalicoSelector prefixed(CalicoSelector s, String prefix) {
-    if (s instanceof CalicoSelector.And a) {
-      return new CalicoSelector.And(a.operands().stream().map(o -> prefixed(o, prefix)).toList());
-    } else if (s instanceof CalicoSelector.Or o) {
-      return new CalicoSelector.Or(o.operands().stream().map(x -> prefixed(x, prefix)).toList());
-    } else if (s instanceof CalicoSelector.Not n) {
-      return new CalicoSelector.Not(prefixed(n.operand(), prefix));
-    } else if (s instanceof CalicoSelector.Has h) {
-      return new CalicoSelector.Has(prefix + h.key());
-    } else if (s instanceof CalicoSelector.Equal e) {
-      return new CalicoSelector.Equal(prefix + e.key(), e.value());
-    } else if (s instanceof CalicoSelector.NotEqual e) {
-      return new CalicoSelector.NotEqual(prefix + e.key(), e.value());
-    } else if (s instanceof CalicoSelector.In e) {
-      return new CalicoSelector.In(prefix + e.key(), e.values());
-    } else if (s instanceof CalicoSelector.NotIn e) {
-      return new CalicoSelector.NotIn(prefix + e.key(), e.values());
-    } else if (s instanceof CalicoSelector.Contains e) {
-      return new CalicoSelector.Contains(prefix + e.key(), e.value());
-    } else if (s instanceof CalicoSelector.StartsWith e) {
-      return new CalicoSelector.StartsWith(prefix + e.key(), e.value());
-    } else if (s instanceof CalicoSelector.EndsWith e) {
-      return new CalicoSelector.EndsWith(prefix + e.key(), e.value());
-    }
-    return s;
+    return map(s, leaf -> rekeyed(leaf, key -> prefix + key));
   }
 
   /** {@code all()} read as {@code has(projectcalico.org/namespace)}: every workload endpoint. */
   private static CalicoSelector workloadsForAll(CalicoSelector s) {
-    return replaced(s, false);
+    return map(s, leaf -> leaf instanceof CalicoSelector.All ? CalicoSelector.has(NAMESPACE_LABEL) : leaf);
   }
 
   /** A rule's namespace selector: {@code all()} every workload endpoint, {@code global()} none. */
   private static CalicoSelector namespaceScope(CalicoSelector s) {
-    return replaced(s, true);
+    return map(workloadsForAll(s), leaf -> leaf instanceof CalicoSelector.Global
+        ? new CalicoSelector.Not(CalicoSelector.has(NAMESPACE_LABEL)) : leaf);
   }
 
-  private static CalicoSelector replaced(CalicoSelector s, boolean global) {
+  /** The selector with each of its operations (every node but and, or and not) replaced by the function's answer. */
+  private static CalicoSelector map(CalicoSelector s, UnaryOperator<CalicoSelector> operation) {
     if (s instanceof CalicoSelector.And a) {
-      return new CalicoSelector.And(a.operands().stream().map(o -> replaced(o, global)).toList());
+      return new CalicoSelector.And(a.operands().stream().map(o -> map(o, operation)).toList());
     } else if (s instanceof CalicoSelector.Or o) {
-      return new CalicoSelector.Or(o.operands().stream().map(x -> replaced(x, global)).toList());
+      return new CalicoSelector.Or(o.operands().stream().map(x -> map(x, operation)).toList());
     } else if (s instanceof CalicoSelector.Not n) {
-      return new CalicoSelector.Not(replaced(n.operand(), global));
-    } else if (s instanceof CalicoSelector.All) {
-      return CalicoSelector.has(NAMESPACE_LABEL);
-    } else if (global && s instanceof CalicoSelector.Global) {
-      return new CalicoSelector.Not(CalicoSelector.has(NAMESPACE_LABEL));
+      return new CalicoSelector.Not(map(n.operand(), operation));
+    }
+    return operation.apply(s);
+  }
+
+  /** An operation with its label key mapped; {@code all()} and {@code global()}, which name none, as they are. */
+  private static CalicoSelector rekeyed(CalicoSelector s, UnaryOperator<String> key) {
+    if (s instanceof CalicoSelector.Has h) {
+      return new CalicoSelector.Has(key.apply(h.key()));
+    } else if (s instanceof CalicoSelector.Equal e) {
+      return new CalicoSelector.Equal(key.apply(e.key()), e.value());
+    } else if (s instanceof CalicoSelector.NotEqual e) {
+      return new CalicoSelector.NotEqual(key.apply(e.key()), e.value());
+    } else if (s instanceof CalicoSelector.In e) {
+      return new CalicoSelector.In(key.apply(e.key()), e.values());
+    } else if (s instanceof CalicoSelector.NotIn e) {
+      return new CalicoSelector.NotIn(key.apply(e.key()), e.values());
+    } else if (s instanceof CalicoSelector.Contains e) {
+      return new CalicoSelector.Contains(key.apply(e.key()), e.value());
+    } else if (s instanceof CalicoSelector.StartsWith e) {
+      return new CalicoSelector.StartsWith(key.apply(e.key()), e.value());
+    } else if (s instanceof CalicoSelector.EndsWith e) {
+      return new CalicoSelector.EndsWith(key.apply(e.key()), e.value());
     }
     return s;
   }

@@ -22,13 +22,15 @@ import java.util.Optional;
  *
  * @param source the source end
  * @param destination the destination end, behind the Service address if it was one
+ * @param translated whether the flow was addressed to a Service's cluster IP and its destination is a backend
  */
-public record FlowEnds(Endpoint source, Endpoint destination) {
+public record FlowEnds(Endpoint source, Endpoint destination, boolean translated) {
 
   /** The ends of a flow in a cluster. */
   public static FlowEnds of(Flow flow, Cluster cluster) {
-    return new FlowEnds(resolve(flow.source(), cluster), behindServiceAddress(resolve(flow.destination(), cluster),
-        cluster));
+    Endpoint addressed = resolve(flow.destination(), cluster);
+    Endpoint destination = behindServiceAddress(addressed, cluster);
+    return new FlowEnds(resolve(flow.source(), cluster), destination, destination != addressed);
   }
 
   /** A bare address as the pod, node or external that has it; any other end as it is. */
@@ -70,7 +72,8 @@ public record FlowEnds(Endpoint source, Endpoint destination) {
 
   /**
    * Whether a pod talks to itself: its traffic to its own address never leaves its network namespace, so no
-   * policy of any target sees it (SEMANTICS.md section 1, rule 7).
+   * policy of any target sees it (SEMANTICS.md section 1, rule 7). Through a Service address it does unless the
+   * dataplane translates the address in the pod's own socket (see {@link #translated}).
    */
   public boolean podToItself() {
     return sourcePod().isPresent() && sourcePod().equals(destinationPod());

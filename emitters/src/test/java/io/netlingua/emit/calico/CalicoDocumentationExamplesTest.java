@@ -1,5 +1,8 @@
 package io.netlingua.emit.calico;
 
+import static io.netlingua.emit.DocumentationClusters.N1;
+import static io.netlingua.emit.DocumentedFlows.allows;
+import static io.netlingua.emit.DocumentedFlows.denies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,12 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.netlingua.emit.DocumentationClusters;
+import io.netlingua.emit.DocumentedFlows;
+import io.netlingua.emit.DocumentedFlows.Expectation;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.FlowSyntax;
-import io.netlingua.eval.IpAddress;
-import io.netlingua.eval.Pod;
 import io.netlingua.eval.Verdict;
 import io.netlingua.model.SourceSpan;
 import java.io.IOException;
@@ -20,9 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * libcalico-go/lib/backend/syncersv1/updateprocessors/networkpolicyprocessor.go} and {@code rules.go}); one test
  * shows that the namespaced object itself is refused, not ignored.
  *
- * <p>Each test builds its cluster in Java: nodes node-1 (10.0.0.1) and node-2 (10.0.0.2), kube-dns in kube-system,
- * the external address {@code internet} (203.0.113.7), and the pods of the page. Where a sentence of a page reads
+ * <p>Each test builds its cluster in Java ({@link DocumentationClusters}: nodes node-1 and node-2, kube-dns in
+ * kube-system on node-2, the external address {@code outside}) with the pods of the page, on node-1. Where a sentence of a page reads
  * otherwise than Calico's code, the flow follows the code and its comment says so.
  */
 class CalicoDocumentationExamplesTest {
@@ -67,9 +69,9 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("reference/resources/globalnetworkpolicy > Sample YAML (allow-tcp-6379)")
   void globalNetworkPolicySample() {
     Cluster c = cluster()
-        .pod("default/frontend", "role=frontend")
-        .pod("default/database", "role=database")
-        .pod("default/other", "role=other")
+        .pod("default/frontend", N1, "role=frontend")
+        .pod("default/database", N1, "role=database")
+        .pod("default/other", N1, "role=other")
         .build();
     String sample = "This sample policy allows TCP traffic from frontend endpoints to port 6379 on database endpoints.";
     check("gnp-allow-tcp-6379.yaml", c,
@@ -77,9 +79,9 @@ class CalicoDocumentationExamplesTest {
         denies("default/frontend -> default/database tcp/80", sample),
         denies("default/frontend -> default/database udp/6379", sample),
         denies("default/other -> default/database tcp/6379", sample),
-        denies("ext:internet -> default/database tcp/6379", sample),
+        denies("ext:outside -> default/database tcp/6379", sample),
         // egress: [{action: Allow}], a rule without match criteria, allows every packet
-        allows("default/database -> ext:internet tcp/443", sample),
+        allows("default/database -> ext:outside tcp/443", sample),
         // types Ingress and Egress: "To apply the policy to both, set to Ingress, Egress"; other pods are not selected
         allows("default/other -> default/frontend tcp/80", NO_POLICY));
   }
@@ -88,14 +90,14 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("reference/resources/tier > Sample YAML, with the staged sample of stagedglobalnetworkpolicy")
   void tierSampleWithTheStagedSample() {
     Cluster c = cluster()
-        .pod("default/frontend", "role=frontend")
-        .pod("default/database", "role=database")
+        .pod("default/frontend", N1, "role=frontend")
+        .pod("default/database", N1, "role=database")
         .build();
     String staged = "These rules are used to preview network behavior and do not enforce network traffic.";
     check(List.of("tier-internal-access.yaml", "staged-allow-tcp-6379.yaml"), c,
         allows("default/frontend -> default/database tcp/6379", staged),
         allows("default/frontend -> default/database tcp/80", staged),
-        allows("ext:internet -> default/database tcp/22", staged));
+        allows("ext:outside -> default/database tcp/22", staged));
     Verdict noted = evaluator(List.of("tier-internal-access.yaml", "staged-allow-tcp-6379.yaml"), c)
         .evaluate(flow("default/frontend -> default/database tcp/80", c));
     assertThat(noted.notes()).containsExactly("StagedGlobalNetworkPolicy internal-access.allow-tcp-6379 selects"
@@ -106,7 +108,7 @@ class CalicoDocumentationExamplesTest {
         allows("default/frontend -> default/database tcp/6379", "allows TCP traffic from frontend endpoints to port"
             + " 6379 on database endpoints"),
         denies("default/frontend -> default/database tcp/80", internalAccess),
-        denies("ext:internet -> default/database tcp/6379", internalAccess));
+        denies("ext:outside -> default/database tcp/6379", internalAccess));
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -116,10 +118,10 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("policy-tiers/tiered-policy > Implicit default deny > Pass action rule example")
   void passActionRuleExample() {
     Cluster c = cluster()
-        .pod("default/stage-a", "env=stage")
-        .pod("default/stage-b", "env=stage")
-        .pod("default/prod", "env=prod")
-        .pod("default/unlabelled")
+        .pod("default/stage-a", N1, "env=stage")
+        .pod("default/stage-b", N1, "env=stage")
+        .pod("default/prod", N1, "env=prod")
+        .pod("default/unlabelled", N1)
         .build();
     String deny = "The policy denies ingress and egress traffic to workloads that match selector, env == \"stage\".";
     String pass = "To ensure that policies continue to evaluate traffic after this policy, the policy adds a Pass"
@@ -133,8 +135,8 @@ class CalicoDocumentationExamplesTest {
         allows("default/stage-a -> default/stage-b tcp/80", pass),
         // a selector matches endpoints only ("selectors only match (known) resources": _entityrule.mdx), so an
         // address outside the cluster is not "env != stage": the Pass rule takes it
-        allows("ext:internet -> default/stage-a tcp/443", pass),
-        allows("default/stage-a -> ext:internet tcp/443", pass),
+        allows("ext:outside -> default/stage-a tcp/443", pass),
+        allows("default/stage-a -> ext:outside tcp/443", pass),
         allows("default/prod -> default/unlabelled tcp/80", TIER_SKIPPED));
   }
 
@@ -147,19 +149,19 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("policy-tiers/tiered-policy > Implicit default deny > Pass default action tier example")
   void passDefaultActionTierExample() {
     Cluster c = cluster()
-        .pod("default/stage-a", "env=stage")
-        .pod("default/prod", "env=prod")
+        .pod("default/stage-a", N1, "env=stage")
+        .pod("default/prod", N1, "env=prod")
         .build();
     String watch = gnp("devops.prod-watch", "tier: devops\nselector: env == 'prod'\ntypes: [Ingress]");
     String other = "The other option, is to update tier's default action to Pass to override the implicit default deny.";
     checkYaml(List.of(resource("tiered-devops-tier-pass.yaml"), resource("tiered-devops-stage-env.yaml"), watch), c,
         denies("default/prod -> default/stage-a tcp/80", "The policy denies ingress and egress traffic to workloads"
             + " that match selector"),
-        allows("ext:internet -> default/stage-a tcp/443", other),
-        allows("ext:internet -> default/prod tcp/443", other));
+        allows("ext:outside -> default/stage-a tcp/443", other),
+        allows("ext:outside -> default/prod tcp/443", other));
     checkYaml(List.of(resource("tiered-devops-tier-deny.yaml"), resource("tiered-devops-stage-env.yaml"), watch), c,
-        denies("ext:internet -> default/prod tcp/443", "at the end of each tier is an implicit default deny"),
-        allows("ext:internet -> default/stage-a tcp/443", "the Pass action in a policy ensures that traffic evaluation"
+        denies("ext:outside -> default/prod tcp/443", "at the end of each tier is an implicit default deny"),
+        allows("ext:outside -> default/stage-a tcp/443", "the Pass action in a policy ensures that traffic evaluation"
             + " continues, and overrides the implicit default deny"));
   }
 
@@ -167,8 +169,8 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("policy-tiers/tiered-policy > Create a tier (security), with the implicit default deny")
   void securityTierWithTheImplicitDefaultDeny() {
     Cluster c = cluster()
-        .pod("default/web", "app=web")
-        .pod("default/db", "app=db")
+        .pod("default/web", N1, "app=web")
+        .pod("default/db", N1, "app=db")
         .build();
     String policy = gnp("security.isolate-db", "tier: security\nselector: app == 'db'\ningress:\n"
         + "- action: Pass\n  source: {selector: app == 'web'}");
@@ -178,7 +180,7 @@ class CalicoDocumentationExamplesTest {
         // profile allows (tier.mdx: "If the last Tier applying to the endpoint Passes the packet, that endpoint's
         // Profiles are evaluated")
         allows("default/web -> default/db tcp/5432", "Pass - skips to the next tier"),
-        denies("ext:internet -> default/db tcp/5432", implicit),
+        denies("ext:outside -> default/db tcp/5432", implicit),
         allows("default/db -> default/web tcp/80", TIER_SKIPPED));
   }
 
@@ -190,9 +192,9 @@ class CalicoDocumentationExamplesTest {
   void globalDefaultDenyForNonSystemPods() {
     Cluster c = cluster()
         .namespace("shop")
-        .pod("shop/web", "app=web")
-        .pod("shop/api", "app=api")
-        .pod("kube-system/metrics-server", "k8s-app=metrics-server")
+        .pod("shop/web", N1, "app=web")
+        .pod("shop/api", N1, "app=api")
+        .pod("kube-system/metrics-server", N1, "k8s-app=metrics-server")
         .build();
     String dns = "allow all namespaces to communicate to DNS pods";
     String notExplicit = "By selecting the traffic with the namespaceSelector but not specifying an allow, the traffic"
@@ -202,9 +204,9 @@ class CalicoDocumentationExamplesTest {
         allows("shop/web -> kube-system/coredns tcp/53", dns),
         denies("shop/web -> kube-system/coredns tcp/9153", notExplicit),
         denies("shop/web -> shop/api tcp/8080", notExplicit),
-        denies("shop/web -> ext:internet tcp/443", notExplicit),
+        denies("shop/web -> ext:outside tcp/443", notExplicit),
         // the system namespaces are left out of the subject
-        allows("kube-system/metrics-server -> ext:internet tcp/443", "This policy uses a negative selector for the"
+        allows("kube-system/metrics-server -> ext:outside tcp/443", "This policy uses a negative selector for the"
             + " spec.namespaceselector field to exclude control plane namespaces."),
         denies("kube-system/metrics-server -> shop/api tcp/8080", notExplicit),
         // kubelet probes: Calico never polices host -> local workload (felix/rules/static.go)
@@ -215,12 +217,12 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("kubernetes-default-deny > Don't try this! (default.default-deny)")
   void dontTryThis() {
     Cluster c = cluster()
-        .pod("default/web", "app=web")
+        .pod("default/web", N1, "app=web")
         .build();
     String tooBroad = "the policy is too broad in scope and could break your cluster";
     check("default-deny-dont-try-this.yaml", c,
         denies("default/web -> kube-system/coredns udp/53", tooBroad),
-        denies("kube-system/coredns -> ext:internet udp/53", tooBroad),
+        denies("kube-system/coredns -> ext:outside udp/53", tooBroad),
         allows("node:node-2 -> kube-system/coredns tcp/8080", "host -> endpoint is not policed (static.go)"));
   }
 
@@ -229,8 +231,8 @@ class CalicoDocumentationExamplesTest {
   void namespacedDefaultDeny() {
     Cluster c = cluster()
         .namespace("engineering")
-        .pod("engineering/build", "app=build")
-        .pod("default/web", "app=web")
+        .pod("engineering/build", N1, "app=build")
+        .pod("default/web", N1, "app=web")
         .build();
     assertThatThrownBy(() -> evaluator(List.of("default-deny-engineering.yaml"), c))
         .isInstanceOf(IllegalArgumentException.class)
@@ -239,8 +241,8 @@ class CalicoDocumentationExamplesTest {
         + " engineering.";
     check("default-deny-engineering-as-felix-reads-it.yaml", c,
         denies("default/web -> engineering/build tcp/8080", engineering),
-        denies("engineering/build -> ext:internet tcp/443", engineering),
-        allows("default/web -> ext:internet tcp/443", NO_POLICY));
+        denies("engineering/build -> ext:outside tcp/443", engineering),
+        allows("default/web -> ext:outside tcp/443", NO_POLICY));
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -251,10 +253,10 @@ class CalicoDocumentationExamplesTest {
   void calicoPolicyTutorial() {
     Cluster c = cluster()
         .namespace("advanced-policy-demo")
-        .pod("advanced-policy-demo/nginx", "app=nginx")
-        .pod("advanced-policy-demo/access", "run=access")
-        .pod("kube-system/metrics-server", "k8s-app=metrics-server")
-        .external("google", "142.250.74.46")
+        .pod("advanced-policy-demo/nginx", N1, "app=nginx")
+        .pod("advanced-policy-demo/access", N1, "run=access")
+        .pod("kube-system/metrics-server", N1, "k8s-app=metrics-server")
+        .external("google", "142.250.74.46", null)
         .build();
     String locked = "any traffic which is not explicitly allowed by a policy will be denied";
     check("tutorial-default-deny.yaml", c,
@@ -293,12 +295,12 @@ class CalicoDocumentationExamplesTest {
         .namespace("bar")
         .namespace("baz")
         .namespace("qux")
-        .pod("foo/red", "color=red")
-        .pod("bar/red", "color=red")
-        .pod("foo/blue", "color=blue")
-        .pod("qux/red", "color=red")
-        .pod("baz/client", "app=client")
-        .pod("qux/client", "app=client")
+        .pod("foo/red", N1, "color=red")
+        .pod("bar/red", N1, "color=red")
+        .pod("foo/blue", N1, "color=blue")
+        .pod("qux/red", N1, "color=red")
+        .pod("baz/client", N1, "app=client")
+        .pod("qux/client", N1, "app=client")
         .build();
     // As printed, the rule has a numeric port and no protocol, which Calico's validator refuses.
     assertThatThrownBy(() -> evaluator(List.of("labels-foo-and-bar.yaml"), c))
@@ -313,7 +315,7 @@ class CalicoDocumentationExamplesTest {
           allows("baz/client -> bar/red tcp/8080", page),
           denies("baz/client -> foo/red tcp/9090", page),
           denies("qux/client -> foo/red tcp/8080", page),
-          denies("ext:internet -> foo/red tcp/8080", page),
+          denies("ext:outside -> foo/red tcp/8080", page),
           allows("qux/client -> qux/red tcp/9090", page),
           allows("qux/client -> foo/blue tcp/9090", page));
     }
@@ -329,9 +331,9 @@ class CalicoDocumentationExamplesTest {
         .namespace("dev-a", "environment=development")
         .namespace("dev-b", "environment=development")
         .namespace("prod", "environment=production")
-        .pod("dev-a/app")
-        .pod("dev-b/app")
-        .pod("prod/app")
+        .pod("dev-a/app", N1)
+        .pod("dev-b/app", N1)
+        .pod("prod/app", N1)
         .build();
     String page = "users in the development environment can communicate only with pods that have a namespace labeled,"
         + " environment == \"development\".";
@@ -339,8 +341,8 @@ class CalicoDocumentationExamplesTest {
         allows("dev-a/app -> dev-b/app tcp/80", page),
         denies("dev-a/app -> prod/app tcp/80", page),
         denies("prod/app -> dev-a/app tcp/80", page),
-        denies("dev-a/app -> ext:internet tcp/443", page),
-        allows("prod/app -> ext:internet tcp/443", NO_POLICY));
+        denies("dev-a/app -> ext:outside tcp/443", page),
+        allows("prod/app -> ext:outside tcp/443", NO_POLICY));
   }
 
   @Test
@@ -349,10 +351,10 @@ class CalicoDocumentationExamplesTest {
     Cluster c = cluster()
         .namespace("production")
         .namespace("circles", "shape=circle")
-        .pod("production/red", "color=red")
-        .pod("production/blue", "color=blue")
-        .pod("circles/blue", "color=blue")
-        .pod("circles/green", "color=green")
+        .pod("production/red", N1, "color=red")
+        .pod("production/blue", N1, "color=blue")
+        .pod("circles/blue", N1, "color=blue")
+        .pod("circles/green", N1, "color=green")
         .build();
     String page = "ingress traffic is also allowed from endpoints with color: blue in namespaces with shape: circle.";
     check("namespace-allow-tcp-6379-as-felix-reads-it.yaml", c,
@@ -370,11 +372,11 @@ class CalicoDocumentationExamplesTest {
   void serviceAccountsByNameAndByLabel() {
     Cluster c = cluster()
         .namespace("prod-engineering")
-        .pod("prod-engineering/db", "app=db")
-        .podAs("prod-engineering/api", "api-service", "app=api")
-        .podAs("prod-engineering/auth", "user-auth-service", "app=auth")
-        .podAs("prod-engineering/web", "web", "app=web")
-        .podAs("default/api", "api-service", "app=api")
+        .pod("prod-engineering/db", N1, "app=db")
+        .podAs("prod-engineering/api", "api-service", N1, "app=api")
+        .podAs("prod-engineering/auth", "user-auth-service", N1, "app=auth")
+        .podAs("prod-engineering/web", "web", N1, "app=web")
+        .podAs("default/api", "api-service", N1, "app=api")
         .build();
     String page = "ingress traffic is allowed from any workload whose service account matches the names api-service or"
         + " user-auth-service.";
@@ -397,9 +399,9 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("icmp-ping > Deny all ICMP, all workloads and host endpoints; Allow ICMP ping")
   void icmpPing() {
     Cluster c = cluster()
-        .pod("default/a", "app=a")
-        .pod("default/b", "app=b")
-        .pod("default/v6", "app=v6")
+        .pod("default/a", N1, "app=a")
+        .pod("default/b", N1, "app=b")
+        .pod("default/v6", N1, "app=v6")
         .build();
     String blockAll = "all workloads and host endpoints are blocked from sending or receiving ICMPv4 and ICMPv6"
         + " messages.";
@@ -407,7 +409,7 @@ class CalicoDocumentationExamplesTest {
         + " ICMP deny rules specified in the policy.";
     check("icmp-block-icmp.yaml", c,
         denies("default/a -> default/b icmp type 8", blockAll),
-        denies("ext:internet -> default/a icmp type 3 code 4", blockAll),
+        denies("ext:outside -> default/a icmp type 3 code 4", blockAll),
         denies("default/a -> default/b tcp/80", defaultDeny));
     String ping = "workloads and host endpoints can receive ICMPv4 type 8 and ICMPv6 type 128 ping requests that come"
         + " from other workloads and host endpoints.";
@@ -418,8 +420,8 @@ class CalicoDocumentationExamplesTest {
             + " default."),
         denies("default/a -> default/b tcp/80", "If traffic is not explicitly allowed, it will be denied by default."),
         // source selector all() matches endpoints only: an address outside the cluster is not one
-        denies("ext:internet -> default/a icmp type 8", ping),
-        allows("default/a -> ext:internet tcp/443", "Egress traffic is not affected, and default deny is not enforced"
+        denies("ext:outside -> default/a icmp type 8", ping),
+        allows("default/a -> ext:outside tcp/443", "Egress traffic is not affected, and default deny is not enforced"
             + " for egress."));
     // in the order the page says: "specify a lower order (order:200) than regular policies that might allow traffic"
     check(List.of("icmp-block-icmp.yaml", "icmp-allow-ping-in-cluster.yaml"), c,
@@ -430,57 +432,40 @@ class CalicoDocumentationExamplesTest {
   @DisplayName("icmp-ping > Allow ICMP matching protocol type and code, all Kubernetes pods")
   void allowHostUnreachable() {
     Cluster c = cluster()
-        .pod("default/a", "app=a")
+        .pod("default/a", N1, "app=a")
         .build();
     // As printed, the selector's value is 'kubernetes', and Calico labels a pod k8s: the policy selects no pod.
     check("icmp-allow-host-unreachable.yaml", c,
-        allows("ext:internet -> default/a tcp/80", NO_POLICY),
-        allows("ext:internet -> default/a icmp type 3 code 0", NO_POLICY));
+        allows("ext:outside -> default/a tcp/80", NO_POLICY),
+        allows("ext:outside -> default/a icmp type 3 code 0", NO_POLICY));
     String page = "only Kubernetes pods that match the selector ... are allowed to receive ICMPv4 code: 1 host"
         + " unreachable messages.";
     check("icmp-allow-host-unreachable-k8s.yaml", c,
-        allows("ext:internet -> default/a icmp type 3 code 1", page),
-        denies("ext:internet -> default/a icmp type 3 code 0", page),
-        denies("ext:internet -> default/a tcp/80", TIER_DROPS));
+        allows("ext:outside -> default/a icmp type 3 code 1", page),
+        denies("ext:outside -> default/a icmp type 3 code 0", page),
+        denies("ext:outside -> default/a tcp/80", TIER_DROPS));
   }
 
   @Test
   @DisplayName("log-rules > Log all traffic for a cluster, and the guideline to pair a Log with an Allow")
   void logEverything() {
     Cluster c = cluster()
-        .pod("default/a", "app=a")
-        .pod("default/b", "app=b")
+        .pod("default/a", N1, "app=a")
+        .pod("default/b", N1, "app=b")
         .build();
     String guideline = "Always pair a log action with an explicit Allow rule immediately after it. Otherwise, traffic"
         + " may be denied due to the tier's implicit default action.";
     check("log-everything-in-cluster.yaml", c,
         denies("default/a -> default/b tcp/80", guideline),
-        denies("default/a -> ext:internet tcp/443", guideline));
+        denies("default/a -> ext:outside tcp/443", guideline));
     String logs = "After a Log action, processing continues with the next rule";
     check("log-everything-then-allow.yaml", c,
         allows("default/a -> default/b tcp/80", logs),
-        allows("ext:internet -> default/a tcp/443", logs));
+        allows("ext:outside -> default/a tcp/443", logs));
   }
 
   // ------------------------------------------------------------------------------------------------------------
   // Harness
-
-  /**
-   * One flow and what the page says of it.
-   *
-   * @param flow the flow in the one-line syntax ({@link FlowSyntax})
-   * @param allowed whether the page says it passes
-   * @param doc the sentence of the page the expectation comes from
-   */
-  private record Expectation(String flow, boolean allowed, String doc) {}
-
-  private static Expectation allows(String flow, String doc) {
-    return new Expectation(flow, true, doc);
-  }
-
-  private static Expectation denies(String flow, String doc) {
-    return new Expectation(flow, false, doc);
-  }
 
   private static void check(String file, Cluster cluster, Expectation... expectations) {
     check(List.of(file), cluster, expectations);
@@ -493,14 +478,7 @@ class CalicoDocumentationExamplesTest {
   /** Judges every flow on the objects and lists every flow whose verdict is not the page's. */
   private static void checkYaml(List<String> texts, Cluster cluster, Expectation... expectations) {
     Evaluator evaluator = new CalicoEvaluator().evaluator(documents(texts), cluster);
-    List<String> wrong = new ArrayList<>();
-    for (Expectation x : expectations) {
-      Verdict v = evaluator.evaluate(flow(x.flow(), cluster));
-      if (v.allowed() != x.allowed()) {
-        wrong.add(x.flow() + ": the page says " + (x.allowed() ? "allow" : "deny") + " (\"" + x.doc()
-            + "\"), the evaluator says " + v);
-      }
-    }
+    List<String> wrong = DocumentedFlows.misjudged(evaluator, cluster, expectations);
     assertThat(wrong).as("flows judged otherwise than the documentation").isEmpty();
   }
 
@@ -550,63 +528,7 @@ class CalicoDocumentationExamplesTest {
     return out;
   }
 
-  private static Clusters cluster() {
-    return new Clusters();
-  }
-
-  /**
-   * The clusters of the tests: nodes node-1 (10.0.0.1) and node-2 (10.0.0.2), namespaces default and kube-system,
-   * kube-dns ({@code kube-system/coredns}, {@code k8s-app=kube-dns}, on node-2) and the external address {@code
-   * internet} (203.0.113.7), plus what a test adds. Pods run on node-1 (kube-dns on node-2), get the next address of
-   * 10.244.0.0/16 and run as {@code default} unless stated.
-   */
-  private static final class Clusters {
-    private final Cluster.Builder b = Cluster.builder();
-    private int next = 10;
-
-    Clusters() {
-      b.node("node-1", "10.0.0.1");
-      b.node("node-2", "10.0.0.2");
-      b.namespace("default", Map.of());
-      b.namespace("kube-system", Map.of());
-      b.pod(new Pod("coredns", "kube-system", Map.of("k8s-app", "kube-dns"), IpAddress.parse("10.244.2.10"),
-          "coredns", "node-2", List.of()));
-      b.external("internet", "203.0.113.7", null);
-    }
-
-    Clusters namespace(String name, String... labels) {
-      b.namespace(name, labels(labels));
-      return this;
-    }
-
-    Clusters pod(String qualifiedName, String... labels) {
-      return podAs(qualifiedName, "default", labels);
-    }
-
-    /** A pod running as that service account. */
-    Clusters podAs(String qualifiedName, String serviceAccount, String... labels) {
-      String[] parts = qualifiedName.split("/");
-      String ip = "10.244.1." + next++;
-      b.pod(new Pod(parts[1], parts[0], labels(labels), IpAddress.parse(ip), serviceAccount, "node-1", List.of()));
-      return this;
-    }
-
-    Clusters external(String name, String ip) {
-      b.external(name, ip, null);
-      return this;
-    }
-
-    Cluster build() {
-      return b.build();
-    }
-
-    private static Map<String, String> labels(String... pairs) {
-      Map<String, String> out = new LinkedHashMap<>();
-      for (String p : pairs) {
-        int eq = p.indexOf('=');
-        out.put(p.substring(0, eq), p.substring(eq + 1));
-      }
-      return out;
-    }
+  private static DocumentationClusters cluster() {
+    return new DocumentationClusters();
   }
 }

@@ -11,11 +11,10 @@ import io.netlingua.emit.Compilation;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.Emitters;
 import io.netlingua.emit.Evaluators;
+import io.netlingua.emit.FlowJudge;
 import io.netlingua.eval.Cluster;
-import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.External;
 import io.netlingua.eval.FlowProtocol;
-import io.netlingua.eval.FlowSyntax;
 import io.netlingua.eval.IpAddress;
 import io.netlingua.eval.Node;
 import io.netlingua.eval.Pod;
@@ -30,7 +29,6 @@ import io.netlingua.targets.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,37 +121,12 @@ class CalicoEvaluatorTest {
         tree.path("metadata").path("name").asText(), tree, SourceSpan.point("test.yaml", 1, 1, 0));
   }
 
-  private static Judge judge(String... yaml) {
+  private static FlowJudge judge(String... yaml) {
     return judge(CLUSTER, yaml);
   }
 
-  private static Judge judge(Cluster cluster, String... yaml) {
-    List<EmittedDocument> documents = new ArrayList<>();
-    for (String y : yaml) {
-      documents.add(document(y));
-    }
-    return new Judge(new CalicoEvaluator().evaluator(documents, cluster), cluster);
-  }
-
-  /** The evaluator of some objects in a cluster, read with the cluster's flow syntax. */
-  record Judge(Evaluator evaluator, Cluster cluster) {
-    Verdict verdict(String flow) {
-      FlowSyntax.Result r = FlowSyntax.parse(flow, cluster);
-      assertThat(r.error()).as(flow).isEmpty();
-      return evaluator.evaluate(r.flow().orElseThrow());
-    }
-
-    Verdict allows(String flow) {
-      Verdict v = verdict(flow);
-      assertThat(v.allowed()).as(flow + ": " + v).isTrue();
-      return v;
-    }
-
-    Verdict denies(String flow) {
-      Verdict v = verdict(flow);
-      assertThat(v.allowed()).as(flow + ": " + v).isFalse();
-      return v;
-    }
+  private static FlowJudge judge(Cluster cluster, String... yaml) {
+    return FlowJudge.of(new CalicoEvaluator(), cluster, Stream.of(yaml).map(CalicoEvaluatorTest::document).toList());
   }
 
   /** The name of the policy whose rule decided the side. */
@@ -165,6 +138,16 @@ class CalicoEvaluatorTest {
   private static String api(String name, int order, String rules) {
     return gnp(name, "order: " + order + "\nselector: app == 'api'\nnamespaceSelector: projectcalico.org/name =="
         + " 'shop'\ntypes: [Ingress]\ningress:\n" + rules);
+  }
+
+  /** An egress policy of app=api pods with one Allow rule of these fields. */
+  private static FlowJudge apiEgress(String fields) {
+    return judge(gnp("p", "selector: app == 'api'\ntypes: [Egress]\negress:\n- action: Allow\n  " + fields));
+  }
+
+  /** An ingress policy of app=db pods with one Allow rule from this source. */
+  private static FlowJudge dbIngressFrom(String source) {
+    return judge(gnp("p", "selector: app == 'db'\ntypes: [Ingress]\ningress:\n- action: Allow\n  source: " + source));
   }
 
   // ---- registration ----
@@ -183,11 +166,11 @@ class CalicoEvaluatorTest {
   void tiersAreAppliedByOrderAbsentLast() {
     String deny = "- action: Deny\n  source: {selector: app == 'web'}";
     String allow = "- action: Allow\n  source: {selector: app == 'web'}";
-    Judge allowFirst = judge(tier("late", "order: 100"), tier("early", "order: 50"),
+    FlowJudge allowFirst = judge(tier("late", "order: 100"), tier("early", "order: 50"),
         gnp("d", "tier: late\nselector: app == 'api'\ntypes: [Ingress]\ningress:\n" + deny),
         gnp("a", "tier: early\nselector: app == 'api'\ntypes: [Ingress]\ningress:\n" + allow));
     assertThat(decidedBy(allowFirst.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("a");
-    Judge unordered = judge(tier("late", "{}"), tier("early", "order: 50"),
+    FlowJudge unordered = judge(tier("late", "{}"), tier("early", "order: 50"),
         gnp("d", "tier: early\nselector: app == 'api'\ntypes: [Ingress]\ningress:\n" + deny),
         gnp("a", "tier: late\nselector: app == 'api'\ntypes: [Ingress]\ningress:\n" + allow));
     assertThat(decidedBy(unordered.denies("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("d");
@@ -200,12 +183,12 @@ class CalicoEvaluatorTest {
    */
   @Test
   void aPolicyWithoutTierIsInTheImplicitDefaultTierWhichDenies() {
-    Judge j = judge(gnp("isolate", "selector: app == 'api'\ntypes: [Ingress]"));
+    FlowJudge j = judge(gnp("isolate", "selector: app == 'api'\ntypes: [Ingress]"));
     Verdict denied = j.denies("shop/web -> shop/api tcp/8080");
     assertThat(denied.ingress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
     assertThat(denied.ingress().isolatedBy()).extracting(Verdict.PolicyRef::qualifiedName)
         .containsExactly("cluster/isolate");
-    Judge before = judge(tier("first", "order: 10"),
+    FlowJudge before = judge(tier("first", "order: 10"),
         gnp("isolate", "selector: app == 'api'\ntypes: [Ingress]"),
         gnp("open", "tier: first\nselector: app == 'api'\ntypes: [Ingress]\ningress: [{action: Allow}]"));
     before.allows("shop/web -> shop/api tcp/8080");
@@ -225,7 +208,7 @@ class CalicoEvaluatorTest {
    */
   @Test
   void theBuiltInKubeAdminTierPassesWhatItDoesNotDecide() {
-    Judge j = judge(
+    FlowJudge j = judge(
         gnp("admin", "tier: kube-admin\nselector: app == 'api'\ntypes: [Ingress]\ningress:\n"
             + "- action: Deny\n  source: {selector: app == 'db'}"),
         gnp("app", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
@@ -240,11 +223,11 @@ class CalicoEvaluatorTest {
   void policiesAreAppliedByOrderAbsentLast() {
     String allow = "- action: Allow\n  source: {selector: app == 'web'}";
     String deny = "- action: Deny\n  source: {selector: app == 'web'}";
-    Judge allowFirst = judge(api("deny", 20, deny), api("allow", 10, allow));
+    FlowJudge allowFirst = judge(api("deny", 20, deny), api("allow", 10, allow));
     assertThat(decidedBy(allowFirst.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("allow");
-    Judge denyFirst = judge(api("deny", 10, deny), api("allow", 20, allow));
+    FlowJudge denyFirst = judge(api("deny", 10, deny), api("allow", 20, allow));
     assertThat(decidedBy(denyFirst.denies("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("deny");
-    Judge unordered = judge(
+    FlowJudge unordered = judge(
         gnp("deny", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n" + deny), api("allow", 999999999, allow));
     assertThat(decidedBy(unordered.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("allow");
   }
@@ -266,7 +249,7 @@ class CalicoEvaluatorTest {
   /** _rule.mdx: "When multiple rules are specified, they are executed in order"; Allow and Deny "are final". */
   @Test
   void rulesAreAppliedInOrderAndTheFirstAllowOrDenyDecides() {
-    Judge j = judge(api("p", 100, """
+    FlowJudge j = judge(api("p", 100, """
         - action: Deny
           protocol: TCP
           source: {selector: app == 'web'}
@@ -286,11 +269,11 @@ class CalicoEvaluatorTest {
   @Test
   void anAllowOrADenyEndsEvaluationInEveryTier() {
     String first = tier("first", "order: 10");
-    Judge allowed = judge(first,
+    FlowJudge allowed = judge(first,
         gnp("a", "tier: first\nselector: app == 'api'\ningress: [{action: Allow, source: {selector: app == 'web'}}]"),
         api("d", 1, "- action: Deny"));
     assertThat(decidedBy(allowed.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("a");
-    Judge denied = judge(first,
+    FlowJudge denied = judge(first,
         gnp("d", "tier: first\nselector: app == 'api'\ningress: [{action: Deny, source: {selector: app == 'web'}}]"),
         api("a", 1, "- action: Allow"));
     assertThat(decidedBy(denied.denies("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("d");
@@ -305,14 +288,14 @@ class CalicoEvaluatorTest {
    */
   @Test
   void aPassEndsTheTierAndTheNextTierDecides() {
-    Judge j = judge(tier("security", "order: 10"),
+    FlowJudge j = judge(tier("security", "order: 10"),
         gnp("s1", "tier: security\norder: 1\nselector: app == 'api'\ningress:\n"
             + "- action: Pass\n  source: {selector: app == 'web'}\n- action: Deny"),
         gnp("s2", "tier: security\norder: 2\nselector: app == 'api'\ningress: [{action: Deny}]"),
         api("app", 1, "- action: Allow\n  source: {namespaceSelector: projectcalico.org/name == 'shop'}"));
     assertThat(decidedBy(j.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("app");
     assertThat(decidedBy(j.denies("shop/db -> shop/api tcp/8080").ingress())).isEqualTo("s1");
-    Judge last = judge(tier("security", "order: 10"),
+    FlowJudge last = judge(tier("security", "order: 10"),
         gnp("s1", "tier: security\nselector: app == 'api'\ningress: [{action: Pass}]"));
     Verdict passed = last.allows("shop/db -> shop/api tcp/8080");
     assertThat(passed.ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
@@ -328,7 +311,7 @@ class CalicoEvaluatorTest {
   @Test
   void aLogRuleGoesOn() {
     j(judge(api("p", 100, "- action: Log")).denies("shop/web -> shop/api tcp/8080"), Reason.NO_RULE_MATCHED);
-    Judge paired = judge(api("p", 100, "- action: Log\n- action: Allow\n  source: {selector: app == 'web'}"));
+    FlowJudge paired = judge(api("p", 100, "- action: Log\n- action: Allow\n  source: {selector: app == 'web'}"));
     assertThat(paired.allows("shop/web -> shop/api tcp/8080").ingress().rule().orElseThrow().action())
         .isEqualTo(Action.ALLOW);
     paired.denies("shop/db -> shop/api tcp/8080");
@@ -348,14 +331,14 @@ class CalicoEvaluatorTest {
     String app = api("app", 1, "- action: Allow\n  source: {selector: app == 'web'}");
     String platform = gnp("platform", "tier: platform\nselector: app == 'api'\ntypes: [Ingress]\ningress:\n"
         + "- action: Deny\n  source: {selector: app == 'db'}");
-    Judge deny = judge(tier("platform", "order: 10"), platform, app);
+    FlowJudge deny = judge(tier("platform", "order: 10"), platform, app);
     Verdict dropped = deny.denies("shop/web -> shop/api tcp/8080");
     assertThat(dropped.ingress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
     assertThat(dropped.ingress().isolatedBy()).extracting(Verdict.PolicyRef::name).containsExactly("platform", "app");
-    Judge pass = judge(tier("platform", "order: 10\ndefaultAction: Pass"), platform, app);
+    FlowJudge pass = judge(tier("platform", "order: 10\ndefaultAction: Pass"), platform, app);
     assertThat(decidedBy(pass.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("app");
     assertThat(decidedBy(pass.denies("shop/db -> shop/api tcp/8080").ingress())).isEqualTo("platform");
-    Judge elsewhere = judge(tier("platform", "order: 10"),
+    FlowJudge elsewhere = judge(tier("platform", "order: 10"),
         gnp("platform", "tier: platform\nselector: app == 'db'\ntypes: [Ingress]"), app);
     assertThat(decidedBy(elsewhere.allows("shop/web -> shop/api tcp/8080").ingress())).isEqualTo("app");
   }
@@ -363,7 +346,7 @@ class CalicoEvaluatorTest {
   /** conversion.go NamespaceToProfile: the namespace's profile allows ingress and egress when no tier applies. */
   @Test
   void aPodNoPolicySelectsIsAllowedByItsProfile() {
-    Judge j = judge(api("p", 100, "- action: Deny"));
+    FlowJudge j = judge(api("p", 100, "- action: Deny"));
     Verdict v = j.allows("shop/api -> shop/web tcp/8080");
     assertThat(v.egress().reason()).isEqualTo(Reason.NOT_ISOLATED);
     assertThat(v.ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
@@ -376,18 +359,18 @@ class CalicoEvaluatorTest {
   /** defaults: no egress rules -> Ingress (even without ingress rules); egress rules only -> Egress; both -> both. */
   @Test
   void typesAreDefaultedAsCalicoDoes() {
-    Judge none = judge(gnp("p", "selector: app == 'api'"));
+    FlowJudge none = judge(gnp("p", "selector: app == 'api'"));
     none.denies("shop/web -> shop/api tcp/8080");
     none.allows("shop/api -> shop/web tcp/8080");
-    Judge ingressOnly = judge(gnp("p", "selector: app == 'api'\ningress: [{action: Allow, source: {selector: "
+    FlowJudge ingressOnly = judge(gnp("p", "selector: app == 'api'\ningress: [{action: Allow, source: {selector: "
         + "app == 'web'}}]"));
     ingressOnly.allows("shop/api -> ext:out tcp/443");
     ingressOnly.denies("shop/db -> shop/api tcp/8080");
-    Judge egressOnly = judge(gnp("p", "selector: app == 'api'\negress: [{action: Allow, destination: {selector: "
+    FlowJudge egressOnly = judge(gnp("p", "selector: app == 'api'\negress: [{action: Allow, destination: {selector: "
         + "app == 'web'}}]"));
     egressOnly.allows("shop/db -> shop/api tcp/8080");
     egressOnly.denies("shop/api -> ext:out tcp/443");
-    Judge both = judge(gnp("p", "selector: app == 'api'\ningress: [{action: Allow, source: {selector: app == "
+    FlowJudge both = judge(gnp("p", "selector: app == 'api'\ningress: [{action: Allow, source: {selector: app == "
         + "'web'}}]\negress: [{action: Allow, destination: {selector: app == 'web'}}]"));
     both.denies("shop/db -> shop/api tcp/8080");
     both.denies("shop/api -> ext:out tcp/443");
@@ -396,7 +379,7 @@ class CalicoEvaluatorTest {
   /** Types as written: a direction not listed is not governed, whatever rules the object holds for it. */
   @Test
   void typesAsWrittenDecideTheDirectionsGoverned() {
-    Judge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Egress]\ningress: [{action: Deny}]\n"
+    FlowJudge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Egress]\ningress: [{action: Deny}]\n"
         + "egress: [{action: Allow, destination: {selector: app == 'web'}}]"));
     assertThat(j.allows("shop/db -> shop/api tcp/8080").ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
     j.denies("shop/api -> shop/db tcp/5432");
@@ -415,7 +398,7 @@ class CalicoEvaluatorTest {
         "projectcalico.org/orchestrator == 'k8s' && projectcalico.org/serviceaccount == 'api-sa'",
         "pcns.team == 'blue' && app == 'api'", "pcns.projectcalico.org/name == 'shop' && has(app) && app != 'web'"
             + " && app != 'db'", "pcns.kubernetes.io/metadata.name == 'shop' && app == 'api'")) {
-      Judge j = judge(gnp("p", "selector: " + selector + "\ntypes: [Ingress]"));
+      FlowJudge j = judge(gnp("p", "selector: " + selector + "\ntypes: [Ingress]"));
       j.denies("shop/web -> shop/api tcp/8080");
       j.allows("shop/api -> other/api tcp/9000");
       j.allows("shop/api -> shop/web tcp/8080");
@@ -428,16 +411,16 @@ class CalicoEvaluatorTest {
    */
   @Test
   void theSubjectIsTheSelectorAndTheNamespaceSelector() {
-    Judge named = judge(gnp("p", "selector: app == 'api'\nnamespaceSelector: projectcalico.org/name == 'other'"));
+    FlowJudge named = judge(gnp("p", "selector: app == 'api'\nnamespaceSelector: projectcalico.org/name == 'other'"));
     named.denies("shop/web -> other/api tcp/9000");
     named.allows("shop/web -> shop/api tcp/8080");
-    Judge labelled = judge(gnp("p", "selector: app == 'api'\nnamespaceSelector: team == 'blue'"));
+    FlowJudge labelled = judge(gnp("p", "selector: app == 'api'\nnamespaceSelector: team == 'blue'"));
     labelled.denies("shop/web -> shop/api tcp/8080");
     labelled.allows("shop/web -> other/api tcp/9000");
-    Judge all = judge(gnp("p", "namespaceSelector: all()"));
+    FlowJudge all = judge(gnp("p", "namespaceSelector: all()"));
     all.denies("shop/web -> shop/api tcp/8080");
     all.denies("shop/web -> other/api tcp/9000");
-    Judge byK8sName = judge(gnp("p", "namespaceSelector: kubernetes.io/metadata.name != 'shop'"));
+    FlowJudge byK8sName = judge(gnp("p", "namespaceSelector: kubernetes.io/metadata.name != 'shop'"));
     byK8sName.allows("shop/web -> shop/api tcp/8080");
     byK8sName.denies("shop/web -> other/api tcp/9000");
   }
@@ -457,22 +440,21 @@ class CalicoEvaluatorTest {
    */
   @Test
   void aRuleSelectorIsScopedByItsNamespaceSelectorOnly() {
-    String head = "selector: app == 'db'\ntypes: [Ingress]\ningress:\n- action: Allow\n  source: ";
-    Judge anyNamespace = judge(gnp("p", head + "{selector: app == 'web'}"));
+    FlowJudge anyNamespace = dbIngressFrom("{selector: app == 'web'}");
     anyNamespace.allows("shop/web -> shop/db tcp/5432");
     anyNamespace.allows("other/client -> shop/db tcp/5432");
     anyNamespace.denies("shop/api -> shop/db tcp/5432");
-    Judge scoped = judge(gnp("p", head + "{selector: app == 'web', namespaceSelector: team == 'blue'}"));
+    FlowJudge scoped = dbIngressFrom("{selector: app == 'web', namespaceSelector: team == 'blue'}");
     scoped.allows("shop/web -> shop/db tcp/5432");
     scoped.denies("other/client -> shop/db tcp/5432");
-    Judge namespaceOnly = judge(gnp("p", head + "{namespaceSelector: projectcalico.org/name == 'other'}"));
+    FlowJudge namespaceOnly = dbIngressFrom("{namespaceSelector: projectcalico.org/name == 'other'}");
     namespaceOnly.allows("other/api -> shop/db tcp/5432");
     namespaceOnly.denies("shop/web -> shop/db tcp/5432");
-    Judge all = judge(gnp("p", head + "{namespaceSelector: all()}"));
+    FlowJudge all = dbIngressFrom("{namespaceSelector: all()}");
     all.allows("other/client -> shop/db tcp/5432");
     all.denies("node:n1 -> shop/db tcp/5432");
     all.denies("ext:out -> shop/db tcp/5432");
-    Judge global = judge(gnp("p", head + "{namespaceSelector: global()}"));
+    FlowJudge global = dbIngressFrom("{namespaceSelector: global()}");
     global.denies("other/client -> shop/db tcp/5432");
   }
 
@@ -483,7 +465,7 @@ class CalicoEvaluatorTest {
    */
   @Test
   void negativeSelectorsMatchPodsWithoutTheLabelAndOnlyPods() {
-    Judge j = judge(gnp("p", "selector: app == 'db'\ntypes: [Ingress]\ningress:\n- action: Allow\n  source: "
+    FlowJudge j = judge(gnp("p", "selector: app == 'db'\ntypes: [Ingress]\ningress:\n- action: Allow\n  source: "
         + "{selector: \"tier != 'web' && color not in {'red'}\"}"));
     j.allows("shop/web -> shop/db tcp/5432");
     j.denies("ext:out -> shop/db tcp/5432");
@@ -497,17 +479,16 @@ class CalicoEvaluatorTest {
    */
   @Test
   void serviceAccountsMatchNamesAndTheNameLabelInTheirNamespaces() {
-    String head = "selector: app == 'db'\ntypes: [Ingress]\ningress:\n- action: Allow\n  source: ";
-    Judge names = judge(gnp("p", head + "{serviceAccounts: {names: [web-sa, default]}, namespaceSelector: "
-        + "projectcalico.org/name == 'shop'}"));
+    FlowJudge names = dbIngressFrom("{serviceAccounts: {names: [web-sa, default]}, namespaceSelector: "
+        + "projectcalico.org/name == 'shop'}");
     names.allows("shop/web -> shop/db tcp/5432");
     names.denies("shop/api -> shop/db tcp/5432");
     names.denies("other/client -> shop/db tcp/5432");
-    Judge both = judge(gnp("p", head + "{serviceAccounts: {names: [web-sa, api-sa], selector: "
-        + "projectcalico.org/name != 'api-sa'}}"));
+    FlowJudge both = dbIngressFrom("{serviceAccounts: {names: [web-sa, api-sa], selector: "
+        + "projectcalico.org/name != 'api-sa'}}");
     both.allows("shop/web -> shop/db tcp/5432");
     both.denies("shop/api -> shop/db tcp/5432");
-    assertThatThrownBy(() -> judge(gnp("p", head + "{serviceAccounts: {selector: role == 'intern'}}")))
+    assertThatThrownBy(() -> dbIngressFrom("{serviceAccounts: {selector: role == 'intern'}}"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("spec.ingress[0].source.serviceAccounts.selector: the label 'role' of a service"
             + " account is not judged");
@@ -518,8 +499,7 @@ class CalicoEvaluatorTest {
   /** _entityrule.mdx: nets "Match packets with IP in any of the listed CIDRs", pods and nodes included. */
   @Test
   void netsMatchEveryAddressPodsAndNodesIncluded() {
-    Judge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Egress]\negress:\n"
-        + "- action: Allow\n  destination: {nets: [10.0.0.0/8], notNets: [10.1.1.0/24]}"));
+    FlowJudge j = apiEgress("destination: {nets: [10.0.0.0/8], notNets: [10.1.1.0/24]}");
     j.allows("shop/api -> shop/db tcp/5432");
     j.allows("shop/api -> node:n2 tcp/10250");
     j.denies("shop/api -> other/client tcp/80");
@@ -533,26 +513,40 @@ class CalicoEvaluatorTest {
    */
   @Test
   void rulesAreRenderedPerFamily() {
-    String head = "selector: app == 'api'\ntypes: [Egress]\negress:\n- action: Allow\n  ";
-    Judge v4 = judge(gnp("p", head + "destination: {nets: [0.0.0.0/0]}"));
+    FlowJudge v4 = apiEgress("destination: {nets: [0.0.0.0/0]}");
     v4.allows("shop/api -> ext:out tcp/443");
     v4.denies("shop/api -> ext:out6 tcp/443");
-    Judge otherFamilyNotNets = judge(gnp("p", head + "destination: {notNets: [10.0.0.0/8]}"));
+    FlowJudge otherFamilyNotNets = apiEgress("destination: {notNets: [10.0.0.0/8]}");
     otherFamilyNotNets.allows("shop/api -> ext:out tcp/443");
     otherFamilyNotNets.denies("shop/api -> ext:out6 tcp/443");
-    Judge catchAll = judge(gnp("p", head + "destination: {notNets: ['::/0']}"));
+    FlowJudge catchAll = apiEgress("destination: {notNets: ['::/0']}");
     catchAll.denies("shop/api -> ext:out6 tcp/443");
     catchAll.denies("shop/api -> ext:out tcp/443");
-    Judge version = judge(gnp("p", head + "ipVersion: 6"));
+    FlowJudge version = apiEgress("ipVersion: 6");
     version.allows("shop/api -> ext:out6 tcp/443");
     version.denies("shop/api -> ext:out tcp/443");
+  }
+
+  /**
+   * An ICMP packet is IPv4 and an ICMPv6 packet IPv6, whatever addresses a flow names: a rule of IPv4 nets is not
+   * rendered for ICMPv6 (policy.go). A flow between an IPv4 and an IPv6 end, which no packet is, is read end by end:
+   * each entity rule in its end's family, ipVersion in the peer's.
+   */
+  @Test
+  void thePacketsFamilyIsItsIcmpVersionElseItsEnds() {
+    FlowJudge nets = apiEgress("destination: {nets: [203.0.113.0/24]}");
+    nets.allows("shop/api -> ext:out icmp type 8");
+    nets.denies("shop/api -> ext:out icmpv6 type 128");
+    FlowJudge v6 = apiEgress("ipVersion: 6");
+    v6.allows("shop/api -> ext:out6 tcp/443");
+    v6.allows("shop/api -> ext:out icmpv6 type 128");
+    v6.denies("shop/api -> ext:out icmp type 8");
   }
 
   /** _entityrule.mdx "Empty match fields": "nets: [] does not stop the rule from matching"; so an empty selector. */
   @Test
   void anEmptyMatchFieldIsNoMatchField() {
-    Judge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Egress]\negress:\n"
-        + "- action: Allow\n  destination: {nets: [], selector: '', ports: []}"));
+    FlowJudge j = apiEgress("destination: {nets: [], selector: '', ports: []}");
     j.allows("shop/api -> ext:out tcp/443");
   }
 
@@ -561,14 +555,13 @@ class CalicoEvaluatorTest {
   /** _rule.mdx: protocol by name or number, absent: any protocol. */
   @Test
   void aProtocolByNameOrNumberAbsentAny() {
-    String head = "selector: app == 'api'\ntypes: [Egress]\negress:\n- action: Allow\n  ";
-    Judge any = judge(gnp("p", head + "destination: {nets: [203.0.113.0/24]}"));
+    FlowJudge any = apiEgress("destination: {nets: [203.0.113.0/24]}");
     any.allows("shop/api -> ext:out udp/53");
     any.allows("shop/api -> ext:out icmp type 8");
-    Judge number = judge(gnp("p", head + "protocol: 17"));
+    FlowJudge number = apiEgress("protocol: 17");
     number.allows("shop/api -> ext:out udp/53");
     number.denies("shop/api -> ext:out tcp/53");
-    Judge sctp = judge(gnp("p", head + "protocol: SCTP"));
+    FlowJudge sctp = apiEgress("protocol: SCTP");
     sctp.allows("shop/api -> ext:out sctp/9");
     sctp.denies("shop/api -> ext:out udp/9");
   }
@@ -576,7 +569,7 @@ class CalicoEvaluatorTest {
   /** _icmp.mdx (policy.go ICMPTypeAndCode, ICMPType): type alone matches every code; ICMPv6 is another protocol. */
   @Test
   void icmpMatchesTypeAndCode() {
-    Judge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
+    FlowJudge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
         + "- {action: Allow, protocol: ICMP, icmp: {type: 8}}\n"
         + "- {action: Allow, protocol: ICMP, icmp: {type: 3, code: 4}}\n"
         + "- {action: Allow, protocol: ICMPv6, icmp: {type: 128}}"));
@@ -596,7 +589,7 @@ class CalicoEvaluatorTest {
    */
   @Test
   void portsByNumberRangeAndName() {
-    Judge j = judge(gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
+    FlowJudge j = judge(gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
         + "- {action: Allow, protocol: TCP, destination: {ports: [5432, '9050:9060', http]}}"));
     j.allows("shop/web -> shop/db tcp/5432");
     j.allows("shop/web -> ext:out tcp/9055");
@@ -605,7 +598,7 @@ class CalicoEvaluatorTest {
     j.denies("shop/web -> shop/db tcp/8080");
     j.denies("shop/web -> shop/api tcp/9090");
     j.denies("shop/web -> ext:out udp/5432");
-    Judge named = judge(gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
+    FlowJudge named = judge(gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
         + "- {action: Allow, destination: {ports: [http]}}"));
     named.allows("shop/web -> shop/api tcp/8080");
     named.denies("shop/web -> shop/api udp/8080");
@@ -629,13 +622,13 @@ class CalicoEvaluatorTest {
    */
   @Test
   void servicesMatchTheEndpointsOnTheServicePortsAsADestination() {
-    Judge egress = judge(gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
+    FlowJudge egress = judge(gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
         + "- {action: Allow, destination: {services: {name: api-svc, namespace: shop}}}"));
     egress.allows("shop/web -> shop/api tcp/8080");
     egress.denies("shop/web -> shop/api tcp/9090");
     egress.denies("shop/web -> other/api tcp/9000");
     egress.denies("shop/web -> shop/api icmp type 8");
-    Judge ingress = judge(gnp("p", "selector: app == 'db'\ntypes: [Ingress]\ningress:\n"
+    FlowJudge ingress = judge(gnp("p", "selector: app == 'db'\ntypes: [Ingress]\ningress:\n"
         + "- {action: Allow, source: {services: {name: api-svc, namespace: shop}}}"));
     ingress.allows("shop/api -> shop/db tcp/5432");
     ingress.allows("shop/api -> shop/db icmp type 8");
@@ -650,14 +643,14 @@ class CalicoEvaluatorTest {
   void theKubernetesServiceIsTheApiServer() {
     String egress = gnp("p", "selector: app == 'web'\ntypes: [Egress]\negress:\n"
         + "- {action: Allow, destination: {services: {name: kubernetes, namespace: default}}}");
-    Judge j = judge(egress);
+    FlowJudge j = judge(egress);
     j.allows("shop/web -> ext:apiserver tcp/6443");
     j.allows("shop/web -> node:cp tcp/443");
     j.denies("shop/web -> node:n1 tcp/6443");
     j.denies("shop/web -> shop/api tcp/8080");
     Cluster declared = base().service(new Service("kubernetes", "default", Map.of(), Optional.of(ip("10.96.0.1")),
         List.of(PortSpec.of(6443, TCP)))).build();
-    Judge ports = judge(declared, egress);
+    FlowJudge ports = judge(declared, egress);
     ports.allows("shop/web -> ext:apiserver tcp/6443");
     ports.denies("shop/web -> ext:apiserver tcp/443");
   }
@@ -675,7 +668,7 @@ class CalicoEvaluatorTest {
 
   // ---- HTTP ----
 
-  private static Judge http(String match) {
+  private static FlowJudge http(String match) {
     return judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
         + "- {action: Allow, protocol: TCP, source: {selector: app == 'web'}, http: " + match + "}"));
   }
@@ -683,7 +676,7 @@ class CalicoEvaluatorTest {
   /** match.go matchHTTPMethods: an exact, case-sensitive method, or *; methods ORed, ANDed with the paths. */
   @Test
   void httpMethodsAreExact() {
-    Judge j = http("{methods: [GET, HEAD], paths: [{exact: /a}]}");
+    FlowJudge j = http("{methods: [GET, HEAD], paths: [{exact: /a}]}");
     j.allows("shop/web -> shop/api tcp/8080 GET /a");
     j.allows("shop/web -> shop/api tcp/8080 HEAD /a");
     j.denies("shop/web -> shop/api tcp/8080 POST /a");
@@ -699,7 +692,7 @@ class CalicoEvaluatorTest {
    */
   @Test
   void httpPathsAreNormalisedAndPrefixesMatchBySegment() {
-    Judge j = http("{paths: [{exact: /admin/}, {prefix: /api}]}");
+    FlowJudge j = http("{paths: [{exact: /admin/}, {prefix: /api}]}");
     j.allows("shop/web -> shop/api tcp/8080 GET /admin");
     j.allows("shop/web -> shop/api tcp/8080 GET /admin?x=1");
     j.allows("shop/web -> shop/api tcp/8080 GET /api");
@@ -719,18 +712,18 @@ class CalicoEvaluatorTest {
    */
   @Test
   void aBareConnectionMeetsNoHttpRuleAndAnL4AllowLetsEveryRequestThrough() {
-    Judge j = http("{methods: [GET]}");
+    FlowJudge j = http("{methods: [GET]}");
     Verdict bare = j.denies("shop/web -> shop/api tcp/8080");
     assertThat(bare.ingress().reason()).isEqualTo(Reason.REFUSED_AT_L7);
     assertThat(decidedBy(bare.ingress())).isEqualTo("p");
     j(j.denies("shop/web -> shop/api tcp/8080 POST /x"), Reason.REFUSED_AT_L7);
     j.allows("shop/web -> shop/api tcp/8080 GET /x");
-    Judge l4 = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
+    FlowJudge l4 = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
         + "- {action: Allow, protocol: TCP, source: {selector: app == 'web'}, http: {methods: [GET]}}\n"
         + "- {action: Allow, protocol: TCP, source: {selector: app == 'web'}}"));
     l4.allows("shop/web -> shop/api tcp/8080 POST /x");
     l4.allows("shop/web -> shop/api tcp/8080");
-    Judge denyAfter = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
+    FlowJudge denyAfter = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress]\ningress:\n"
         + "- {action: Allow, source: {selector: app == 'web'}, http: {methods: [GET]}}\n- action: Deny"));
     j(denyAfter.denies("shop/web -> shop/api tcp/8080 POST /x"), Reason.DENIED_BY_RULE);
   }
@@ -749,7 +742,7 @@ class CalicoEvaluatorTest {
   /** A connection to the pod's own address stays in its network namespace: no policy sees it. */
   @Test
   void aPodReachesItselfWhateverItsPolicy() {
-    Judge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress, Egress]\ningress: [{action: Deny}]\n"
+    FlowJudge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress, Egress]\ningress: [{action: Deny}]\n"
         + "egress: [{action: Deny}]"));
     Verdict self = j.allows("shop/api -> shop/api tcp/8080");
     assertThat(self.egress().reason()).isEqualTo(Reason.NODE_LOCAL);
@@ -764,7 +757,7 @@ class CalicoEvaluatorTest {
    */
   @Test
   void theLocalNodeAlwaysReachesItsPodsAndEveryOtherNodeFlowIsPoliced() {
-    Judge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress, Egress]\ningress: [{action: Deny}]\n"
+    FlowJudge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Ingress, Egress]\ningress: [{action: Deny}]\n"
         + "egress: [{action: Deny}]"));
     Verdict local = j.allows("node:n1 -> shop/api tcp/8080");
     assertThat(local.ingress().reason()).isEqualTo(Reason.NODE_LOCAL);
@@ -780,10 +773,25 @@ class CalicoEvaluatorTest {
    */
   @Test
   void aFlowToAServiceAddressIsJudgedTowardItsBackend() {
-    Judge j = judge(api("p", 100, "- action: Allow\n  source: {selector: app == 'web'}"));
+    FlowJudge j = judge(api("p", 100, "- action: Allow\n  source: {selector: app == 'web'}"));
     assertThat(j.allows("shop/web -> ip:10.96.0.10 tcp/8080").ingress().reason()).isEqualTo(Reason.ALLOWED_BY_RULE);
     assertThat(j.denies("shop/db -> ip:10.96.0.10 tcp/8080").ingress().isolatedBy())
         .extracting(Verdict.PolicyRef::qualifiedName).containsExactly("cluster/p");
+  }
+
+  /**
+   * Through its own Service's cluster IP a pod's traffic leaves it: kube-proxy translates the address on the host,
+   * and the hairpinned packet meets the pod's egress policy on the way out and its ingress policy on the way back
+   * (Felix's from-workload and to-workload chains, felix/rules/endpoints.go).
+   */
+  @Test
+  void aPodReachingItselfThroughItsServiceIsPoliced() {
+    FlowJudge j = judge(gnp("p", "selector: app == 'api'\ntypes: [Egress]"));
+    assertThat(j.denies("shop/api -> ip:10.96.0.10 tcp/8080").egress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
+    assertThat(j.allows("shop/api -> shop/api tcp/8080").egress().reason()).isEqualTo(Reason.NODE_LOCAL);
+    FlowJudge ingress = judge(api("p", 100, "- action: Allow\n  source: {selector: app == 'web'}"));
+    assertThat(ingress.denies("shop/api -> ip:10.96.0.10 tcp/8080").ingress().reason())
+        .isEqualTo(Reason.NO_RULE_MATCHED);
   }
 
   // ---- naming ----
@@ -797,7 +805,7 @@ class CalicoEvaluatorTest {
     String yaml = "apiVersion: projectcalico.org/v3\nkind: GlobalNetworkPolicy\nmetadata:\n  name: shop-api\n"
         + "  annotations: {netlingua.io/source: 'policies/shop.npl:12'}\nspec:\n  selector: app == 'api'\n"
         + "  ingress: [{action: Deny, source: {selector: app == 'db'}}, {action: Allow}]\n";
-    Judge j = judge(yaml);
+    FlowJudge j = judge(yaml);
     Verdict.RuleRef deny = j.denies("shop/db -> shop/api tcp/8080").ingress().rule().orElseThrow();
     assertThat(deny.policy().name()).isEqualTo("shop-api");
     assertThat(deny.policy().namespace()).isEmpty();
@@ -880,23 +888,6 @@ class CalicoEvaluatorTest {
 
   // ---- the emitter's output ----
 
-  private static final String ALLOW = """
-      policy %s in namespace shop {
-        select pods(app=api)
-        ingress {
-          allow from cidr 203.0.113.0/24 on tcp/443
-        }
-      }
-      """;
-  private static final String DENY = """
-      policy %s in namespace shop {
-        select pods(tier=web)
-        ingress {
-          deny from cidr 203.0.113.128/25
-        }
-      }
-      """;
-
   /**
    * The overlapping allow and deny of CalicoOrderTest (two policies governing the same pods, app=api and tier=web
    * both held), compiled with Emitters.compile in every name order and file order: the evaluator denies what the
@@ -914,14 +905,14 @@ class CalicoEvaluatorTest {
         .build();
     int compiled = 0;
     for (String[] names : new String[][] {{"a", "z"}, {"z", "a"}}) {
-      Path allow = Files.writeString(dir.resolve("allow-" + names[0] + ".npl"), ALLOW.formatted(names[0]));
-      Path deny = Files.writeString(dir.resolve("deny-" + names[1] + ".npl"), DENY.formatted(names[1]));
+      Path allow = Files.writeString(dir.resolve("allow-" + names[0] + ".npl"), CalicoOrderTest.ALLOW.formatted(names[0]));
+      Path deny = Files.writeString(dir.resolve("deny-" + names[1] + ".npl"), CalicoOrderTest.DENY.formatted(names[1]));
       for (List<Path> files : List.of(List.of(allow, deny), List.of(deny, allow))) {
         ParseResult parsed = NplParser.create().parse(files);
         assertThat(parsed.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
         Compilation c = Emitters.compile(parsed.program(), Target.CALICO, Options.defaults());
         assertThat(c.diagnostics()).filteredOn(Diagnostic::isError).isEmpty();
-        Judge j = new Judge(new CalicoEvaluator().evaluator(c.documents(), cluster), cluster);
+        FlowJudge j = new FlowJudge(new CalicoEvaluator().evaluator(c.documents(), cluster), cluster);
         Verdict denied = j.denies("ext:denied -> shop/both tcp/443");
         assertThat(denied.ingress().reason()).as("%s", files).isEqualTo(Reason.DENIED_BY_RULE);
         assertThat(decidedBy(denied.ingress())).isEqualTo("shop-" + names[1] + "-deny");

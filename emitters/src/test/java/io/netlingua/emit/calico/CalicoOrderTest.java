@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * conversion.go} at v3.32.1, {@code K8sNetworkPolicyToCalico}: "order := float64(1000.0)").
  */
 class CalicoOrderTest {
-  private static final String ALLOW = """
+  /** A policy allowing 203.0.113.0/24 to app=api pods on tcp/443 (its name a parameter). */
+  static final String ALLOW = """
       policy %s in namespace shop {
         select pods(app=api)
         ingress {
@@ -45,7 +46,8 @@ class CalicoOrderTest {
         }
       }
       """;
-  private static final String DENY = """
+  /** A policy denying 203.0.113.128/25 to tier=web pods (its name a parameter). */
+  static final String DENY = """
       policy %s in namespace shop {
         select pods(tier=web)
         ingress {

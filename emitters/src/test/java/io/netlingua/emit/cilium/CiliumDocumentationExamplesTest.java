@@ -1,5 +1,7 @@
 package io.netlingua.emit.cilium;
 
+import static io.netlingua.emit.DocumentedFlows.allows;
+import static io.netlingua.emit.DocumentedFlows.denies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -7,18 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.netlingua.emit.DocumentationClusters;
+import io.netlingua.emit.DocumentedFlows;
+import io.netlingua.emit.DocumentedFlows.Expectation;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.External;
-import io.netlingua.eval.FlowProtocol;
-import io.netlingua.eval.FlowSyntax;
 import io.netlingua.eval.IpAddress;
 import io.netlingua.eval.Node;
-import io.netlingua.eval.Pod;
-import io.netlingua.eval.PortSpec;
-import io.netlingua.eval.Service;
-import io.netlingua.eval.Verdict;
 import io.netlingua.model.SourceSpan;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +63,8 @@ import org.junit.jupiter.api.Test;
 class CiliumDocumentationExamplesTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private static final String N1 = "node-1";
-  private static final String N2 = "node-2";
+  private static final String N1 = DocumentationClusters.N1;
+  private static final String N2 = DocumentationClusters.N2;
 
   // Sentences shared by many examples.
 
@@ -950,23 +947,6 @@ class CiliumDocumentationExamplesTest {
   // ------------------------------------------------------------------------------------------------------------
   // Harness
 
-  /**
-   * One flow and what the page says of it.
-   *
-   * @param flow the flow in the one-line syntax ({@link FlowSyntax})
-   * @param allowed whether the page says it passes
-   * @param doc the sentence of the page the expectation comes from
-   */
-  private record Expectation(String flow, boolean allowed, String doc) {}
-
-  private static Expectation allows(String flow, String doc) {
-    return new Expectation(flow, true, doc);
-  }
-
-  private static Expectation denies(String flow, String doc) {
-    return new Expectation(flow, false, doc);
-  }
-
   private static void check(String file, Cluster cluster, Expectation... expectations) {
     check(List.of(file), cluster, expectations);
   }
@@ -980,17 +960,7 @@ class CiliumDocumentationExamplesTest {
       assertThat(AgentRefusals.refusal((JsonNode) d.object())).as("agent refusal of %s", d.source()).isEmpty();
     }
     Evaluator evaluator = new CiliumEvaluator().evaluator(documents, cluster);
-    FlowSyntax syntax = FlowSyntax.in(cluster);
-    List<String> wrong = new ArrayList<>();
-    for (Expectation x : expectations) {
-      FlowSyntax.Result parsed = syntax.parse(x.flow());
-      assertThat(parsed.error()).as(x.flow()).isEmpty();
-      Verdict v = evaluator.evaluate(parsed.flow().orElseThrow());
-      if (v.allowed() != x.allowed()) {
-        wrong.add(x.flow() + ": the page says " + (x.allowed() ? "allow" : "deny") + " (\"" + x.doc()
-            + "\"), the evaluator says " + v);
-      }
-    }
+    List<String> wrong = DocumentedFlows.misjudged(evaluator, cluster, expectations);
     assertThat(wrong).as("flows of %s judged otherwise than the documentation", files).isEmpty();
   }
 
@@ -1051,76 +1021,7 @@ class CiliumDocumentationExamplesTest {
         metadata.path("name").asText(), object, SourceSpan.point(file, line, 1, offset)));
   }
 
-  private static Clusters cluster() {
-    return new Clusters();
-  }
-
-  /**
-   * The clusters of the tests: nodes node-1 (10.0.0.1) and node-2 (10.0.0.2), namespaces default and
-   * kube-system, kube-dns ({@code kube-system/coredns}, {@code k8s-app=kube-dns}, on node-2) and the external
-   * address {@code outside} (203.0.113.7, no DNS name), plus what a test adds. Pods get the next address of their
-   * node's range and run as {@code default} unless stated.
-   */
-  private static final class Clusters {
-    private final Cluster.Builder b = Cluster.builder();
-    private final Map<String, Integer> next = new HashMap<>();
-
-    Clusters() {
-      b.node("node-1", "10.0.0.1");
-      b.node("node-2", "10.0.0.2");
-      b.namespace("default", Map.of());
-      b.namespace("kube-system", Map.of());
-      pod("kube-system/coredns", N2, "k8s-app=kube-dns");
-      external("outside", "203.0.113.7", null);
-    }
-
-    Clusters pod(String qualifiedName, String node, String... labels) {
-      return podAs(qualifiedName, "default", node, labels);
-    }
-
-    /** A pod running as that service account. */
-    Clusters podAs(String qualifiedName, String serviceAccount, String node, String... labels) {
-      String[] parts = qualifiedName.split("/");
-      int host = next.merge(node, 1, Integer::sum) + 9;
-      String ip = "10.244." + (node.equals(N1) ? 1 : 2) + "." + host;
-      b.pod(new Pod(parts[1], parts[0], labels(labels), IpAddress.parse(ip), serviceAccount, node, List.of()));
-      return this;
-    }
-
-    Clusters node(Node node) {
-      b.node(node);
-      return this;
-    }
-
-    Clusters external(String name, String ip, String fqdn) {
-      b.external(name, ip, fqdn);
-      return this;
-    }
-
-    Clusters external(External external) {
-      b.external(external);
-      return this;
-    }
-
-    /** A Service of that namespace/name with a selector, a cluster IP and one TCP port. */
-    Clusters service(String qualifiedName, String clusterIp, int port, String... selector) {
-      String[] parts = qualifiedName.split("/");
-      b.service(new Service(parts[1], parts[0], labels(selector), Optional.of(IpAddress.parse(clusterIp)),
-          List.of(PortSpec.of(port, FlowProtocol.TCP))));
-      return this;
-    }
-
-    Cluster build() {
-      return b.build();
-    }
-
-    private static Map<String, String> labels(String... pairs) {
-      Map<String, String> out = new LinkedHashMap<>();
-      for (String p : pairs) {
-        int eq = p.indexOf('=');
-        out.put(p.substring(0, eq), p.substring(eq + 1));
-      }
-      return out;
-    }
+  private static DocumentationClusters cluster() {
+    return new DocumentationClusters();
   }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.FlowJudge;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
-import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.External;
 import io.netlingua.eval.FlowProtocol;
-import io.netlingua.eval.FlowSyntax;
 import io.netlingua.eval.IpAddress;
 import io.netlingua.eval.Pod;
 import io.netlingua.eval.PortSpec;
@@ -18,7 +17,6 @@ import io.netlingua.eval.Service;
 import io.netlingua.eval.Verdict;
 import io.netlingua.eval.Verdict.Reason;
 import io.netlingua.model.SourceSpan;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -124,37 +122,12 @@ class CiliumEvaluatorTest {
         SourceSpan.point("test.yaml", 1, 1, 0));
   }
 
-  private static Judge judge(String... yaml) {
+  private static FlowJudge judge(String... yaml) {
     return judge(CLUSTER, yaml);
   }
 
-  private static Judge judge(Cluster cluster, String... yaml) {
-    List<EmittedDocument> documents = new ArrayList<>();
-    for (String y : yaml) {
-      documents.add(document(y));
-    }
-    return new Judge(new CiliumEvaluator().evaluator(documents, cluster), cluster);
-  }
-
-  /** The evaluator of some objects in a cluster, read with the cluster's flow syntax. */
-  private record Judge(Evaluator evaluator, Cluster cluster) {
-    Verdict verdict(String flow) {
-      FlowSyntax.Result r = FlowSyntax.parse(flow, cluster);
-      assertThat(r.error()).as(flow).isEmpty();
-      return evaluator.evaluate(r.flow().orElseThrow());
-    }
-
-    Verdict allows(String flow) {
-      Verdict v = verdict(flow);
-      assertThat(v.allowed()).as(flow + ": " + v).isTrue();
-      return v;
-    }
-
-    Verdict denies(String flow) {
-      Verdict v = verdict(flow);
-      assertThat(v.allowed()).as(flow + ": " + v).isFalse();
-      return v;
-    }
+  private static FlowJudge judge(Cluster cluster, String... yaml) {
+    return FlowJudge.of(new CiliumEvaluator(), cluster, Stream.of(yaml).map(CiliumEvaluatorTest::document).toList());
   }
 
   // ---- default deny ----
@@ -165,7 +138,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anIngressSectionWithAnEmptyRuleIsolates() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\ningress: [{}]"));
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\ningress: [{}]"));
     Verdict denied = j.denies("shop/web -> shop/api tcp/8080");
     assertThat(denied.ingress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
     assertThat(denied.ingress().isolatedBy()).extracting(Verdict.PolicyRef::qualifiedName).containsExactly("shop/p");
@@ -178,7 +151,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anEmptyIngressListDoesNotIsolate() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\ningress: []\negress: [{}]"));
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\ningress: []\negress: [{}]"));
     assertThat(j.allows("shop/web -> shop/api tcp/8080").ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
     assertThat(j.denies("shop/api -> shop/web tcp/8080").egress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
   }
@@ -186,7 +159,7 @@ class CiliumEvaluatorTest {
   /** intro.rst "Endpoint default policy": a direction goes to default deny only if the rule has that section. */
   @Test
   void anAbsentSectionDoesNotIsolate() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEndpoints: [{}]}]"));
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEndpoints: [{}]}]"));
     assertThat(j.allows("ext:out -> shop/api tcp/8080").ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
     j.allows("shop/api -> shop/web tcp/8080");
     j.denies("shop/api -> ext:out tcp/443");
@@ -198,7 +171,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anIngressDenyOnlyRuleIsolates() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\n"
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\n"
         + "ingressDeny: [{fromEndpoints: [{matchLabels: {app: db}}]}]"));
     assertThat(j.denies("shop/db -> shop/api tcp/8080").ingress().reason()).isEqualTo(Reason.DENIED_BY_RULE);
     assertThat(j.denies("shop/web -> shop/api tcp/8080").ingress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
@@ -211,7 +184,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void enableDefaultDenyFalseDoesNotIsolate() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         enableDefaultDeny: {ingress: false}
         ingress: [{fromEndpoints: [{matchLabels: {app: web}}]}]
@@ -227,7 +200,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aRuleWithOnlyPortsAppliesToEveryPeer() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{toPorts: [{ports: [{port: "8080", protocol: TCP}]}]}]"""));
     j.allows("ext:out -> shop/api tcp/8080");
@@ -243,7 +216,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anEmptyRuleMatchesNothing() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress:
         - {}
@@ -265,7 +238,7 @@ class CiliumEvaluatorTest {
     String allow = cnp("endpointSelector: {matchLabels: {app: api}}\ningress: [{fromEndpoints: [{}]}]");
     String deny = ccnp("deny-db", "endpointSelector: {matchLabels: {app: api}}\n"
         + "ingressDeny: [{fromEndpoints: [{matchLabels: {app: db}}]}]");
-    for (Judge j : List.of(judge(allow, deny), judge(deny, allow))) {
+    for (FlowJudge j : List.of(judge(allow, deny), judge(deny, allow))) {
       Verdict denied = j.denies("shop/db -> shop/api tcp/8080");
       assertThat(denied.ingress().reason()).isEqualTo(Reason.DENIED_BY_RULE);
       assertThat(denied.ingress().rule().orElseThrow().policy().qualifiedName()).isEqualTo("cluster/deny-db");
@@ -279,7 +252,7 @@ class CiliumEvaluatorTest {
   /** utils.go: "If omitted, we limit the scope to the namespace the policy lives in" ({@code AddMatch}). */
   @Test
   void aCnpPeerWithoutNamespaceTermIsPinnedToThePolicysNamespace() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{fromEndpoints: [{matchLabels: {app: web}}]}]"""));
     j.allows("shop/web -> shop/api tcp/8080");
@@ -289,7 +262,7 @@ class CiliumEvaluatorTest {
   /** utils.go: "The user can explicitly specify the namespace in the FromEndpoints selector" ({@code HasKey}). */
   @Test
   void aCnpPeerWithANamespaceTermSelectsThatNamespace() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{fromEndpoints: [{matchLabels: {app: web, "k8s:io.kubernetes.pod.namespace": other}}]}]"""));
     j.allows("other/client -> shop/api tcp/8080");
@@ -303,7 +276,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aCnpPeerWithANamespaceLabelKeySpansNamespaces() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{fromEndpoints: [{matchLabels: {"k8s:io.cilium.k8s.namespace.labels.team": red}}]}]"""));
     j.allows("other/client -> shop/api tcp/8080");
@@ -317,7 +290,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aCcnpPeerIsLimitedToEndpointsWithANamespace() {
-    Judge j = judge(ccnp("p", "endpointSelector: {matchLabels: {app: api}}\negress: [{toEndpoints: [{}]}]"));
+    FlowJudge j = judge(ccnp("p", "endpointSelector: {matchLabels: {app: api}}\negress: [{toEndpoints: [{}]}]"));
     j.allows("shop/api -> other/client tcp/8080");
     j.allows("shop/api -> kube-system/coredns udp/53");
     j.denies("shop/api -> ext:out tcp/443");
@@ -332,7 +305,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aCnpPeerWithANegativeNamespaceTermIsNotPinnedAndMatchesReservedIdentities() {
-    Judge notIn = judge(cnp("""
+    FlowJudge notIn = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toEndpoints:
@@ -342,7 +315,7 @@ class CiliumEvaluatorTest {
     notIn.allows("shop/api -> node:n1 tcp/10250");
     notIn.allows("shop/api -> node:n2 tcp/10250");
     notIn.denies("shop/api -> kube-system/coredns udp/53");
-    Judge absent = judge(cnp("""
+    FlowJudge absent = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toEndpoints:
@@ -356,7 +329,7 @@ class CiliumEvaluatorTest {
   /** The same as the test above in a CiliumClusterwideNetworkPolicy: no {@code Exists} is added either. */
   @Test
   void aCcnpPeerWithANegativeNamespaceTermMatchesReservedIdentities() {
-    Judge notIn = judge(ccnp("p", """
+    FlowJudge notIn = judge(ccnp("p", """
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toEndpoints:
@@ -366,7 +339,7 @@ class CiliumEvaluatorTest {
     notIn.allows("shop/api -> node:n1 tcp/10250");
     notIn.allows("shop/api -> node:n2 tcp/10250");
     notIn.denies("shop/api -> kube-system/coredns udp/53");
-    Judge absent = judge(ccnp("p", """
+    FlowJudge absent = judge(ccnp("p", """
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toEndpoints:
@@ -379,7 +352,7 @@ class CiliumEvaluatorTest {
   /** utils.go: "The k8s prefix must not be added to reserved labels" ({@code HasKeyPrefix("reserved.")}). */
   @Test
   void aReservedKeySelectorIsKeptAsWritten() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{fromEndpoints: [{matchLabels: {"reserved:world": ""}}]}]"""));
     j.allows("ext:out -> shop/api tcp/8080");
@@ -393,7 +366,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void theSubjectOfACnpIsForcedIntoThePolicysNamespace() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: web, "k8s:io.kubernetes.pod.namespace": other}}
         ingress: [{}]"""));
     j.denies("shop/api -> shop/web tcp/8080");
@@ -411,7 +384,7 @@ class CiliumEvaluatorTest {
   @Test
   void labelKeysMatchBySource() {
     for (String key : List.of("\"k8s:app\"", "app", "\"any:app\"")) {
-      Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\n"
+      FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\n"
           + "ingress: [{fromEndpoints: [{matchLabels: {" + key + ": web}}]}]"));
       j.allows("shop/web -> shop/api tcp/8080");
       j.denies("shop/db -> shop/api tcp/8080");
@@ -428,7 +401,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void theServiceAccountIsAnIdentityLabel() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{fromEndpoints: [{matchLabels: {io.cilium.k8s.policy.serviceaccount: web-sa}}]}]"""));
     j.allows("shop/web -> shop/api tcp/8080");
@@ -442,7 +415,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void namespaceLabelsAreIdentityLabels() {
-    Judge j = judge(ccnp("p", """
+    FlowJudge j = judge(ccnp("p", """
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{fromEndpoints: [{matchLabels: {io.cilium.k8s.namespace.labels.team: red}}]}]"""));
     j.allows("other/client -> shop/api tcp/8080");
@@ -474,7 +447,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void theClusterEntityHoldsNodesAndTheApiServer() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [cluster]}]"));
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [cluster]}]"));
     j.allows("shop/api -> other/client tcp/8080");
     j.allows("shop/api -> node:n1 tcp/10250");
     j.allows("shop/api -> node:n2 tcp/10250");
@@ -485,7 +458,7 @@ class CiliumEvaluatorTest {
   /** layer3.rst "world": "all endpoints outside of the cluster"; entity.go: world holds world-ipv4 and -ipv6. */
   @Test
   void theWorldEntityExcludesPodsAndNodes() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [world]}]"));
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [world]}]"));
     j.allows("shop/api -> ext:out tcp/443");
     j.allows("shop/api -> ext:out6 tcp/443");
     j.denies("shop/api -> other/client tcp/8080");
@@ -499,10 +472,10 @@ class CiliumEvaluatorTest {
    */
   @Test
   void hostIsThePodsOwnNodeAndRemoteNodeTheOthers() {
-    Judge host = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [host]}]"));
+    FlowJudge host = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [host]}]"));
     host.allows("shop/api -> node:n1 tcp/10250");
     host.denies("shop/api -> node:n2 tcp/10250");
-    Judge remote = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [remote-node]}]"));
+    FlowJudge remote = judge(cnp("endpointSelector: {matchLabels: {app: api}}\negress: [{toEntities: [remote-node]}]"));
     remote.allows("shop/api -> node:n2 tcp/10250");
     remote.denies("shop/api -> node:n1 tcp/10250");
   }
@@ -510,7 +483,7 @@ class CiliumEvaluatorTest {
   /** entity.go: {@code all} is the wildcard selector; layer3.rst "all ... whitelists all communication". */
   @Test
   void theAllEntityMatchesEveryPeer() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         egress: [{toEntities: [all], toPorts: [{ports: [{port: "443", protocol: TCP}]}]}]"""));
     j.allows("shop/api -> ext:out tcp/443");
@@ -528,7 +501,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void cidrRulesMatchOnlyAddressesOutsideTheCluster() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toCIDR: [10.0.0.0/8]
@@ -562,7 +535,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void toFqdnsAllowsANameWhoseQueryWentThroughTheDnsProxy() {
-    Judge j = judge(fqdnPolicy("*", "matchName: api.example.com"));
+    FlowJudge j = judge(fqdnPolicy("*", "matchName: api.example.com"));
     j.allows("shop/api -> ext:out tcp/443");
     j.denies("shop/api -> ext:apex tcp/443");
   }
@@ -573,7 +546,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void toFqdnsNeedsADnsRuleNotJustPort53() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toEndpoints: [{matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system, "k8s:k8s-app": kube-dns}}]
@@ -631,11 +604,11 @@ class CiliumEvaluatorTest {
    */
   @Test
   void matchNameIsExactAndAPatternStarIsOneLabel() {
-    Judge pattern = judge(fqdnPolicy("*", "matchPattern: \"*.example.com\""));
+    FlowJudge pattern = judge(fqdnPolicy("*", "matchPattern: \"*.example.com\""));
     pattern.allows("shop/api -> ext:out tcp/443");
     pattern.denies("shop/api -> ext:deep tcp/443");
     pattern.denies("shop/api -> ext:apex tcp/443");
-    Judge name = judge(fqdnPolicy("*", "matchName: example.com"));
+    FlowJudge name = judge(fqdnPolicy("*", "matchName: example.com"));
     name.allows("shop/api -> ext:apex tcp/443");
     name.denies("shop/api -> ext:out tcp/443");
   }
@@ -658,7 +631,7 @@ class CiliumEvaluatorTest {
         - toEndpoints: [{matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system, "k8s:k8s-app": kube-dns}}]
           toPorts: [{ports: [{port: "53", protocol: ANY}]}]
         - toFQDNs: [{matchName: api.example.com}]""");
-    Judge j = judge(visibility, l4Dns);
+    FlowJudge j = judge(visibility, l4Dns);
     j.allows("shop/web -> kube-system/coredns udp/53 dns api.example.com");
     j.denies("shop/api -> ext:out tcp/443");
   }
@@ -671,7 +644,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void toServicesSelectsThePodsBehindAServiceWithASelector() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: web}}
         egress: [{toServices: [{k8sService: {serviceName: api-svc, namespace: shop}}]}]"""));
     j.allows("shop/web -> shop/api tcp/8080");
@@ -681,7 +654,7 @@ class CiliumEvaluatorTest {
 
   // ---- ports ----
 
-  private static Judge portRule(String ports) {
+  private static FlowJudge portRule(String ports) {
     return judge(cnp("endpointSelector: {matchLabels: {app: api}}\n"
         + "ingress: [{fromEndpoints: [{matchLabels: {app: web}}], toPorts: [{ports: [" + ports + "]}]}]"));
   }
@@ -689,7 +662,7 @@ class CiliumEvaluatorTest {
   /** layer4.rst: a port number and a protocol. */
   @Test
   void aPortNumberMatchesThatPortAndProtocol() {
-    Judge j = portRule("{port: \"8080\", protocol: TCP}");
+    FlowJudge j = portRule("{port: \"8080\", protocol: TCP}");
     j.allows("shop/web -> shop/api tcp/8080");
     j.denies("shop/web -> shop/api tcp/8081");
     j.denies("shop/web -> shop/api udp/8080");
@@ -698,7 +671,7 @@ class CiliumEvaluatorTest {
   /** layer4.rst "Example Port Ranges" (l4_port_range.yaml): {@code endPort} ends an inclusive range. */
   @Test
   void anEndPortMakesARange() {
-    Judge j = portRule("{port: \"8000\", endPort: 8100, protocol: TCP}");
+    FlowJudge j = portRule("{port: \"8000\", endPort: 8100, protocol: TCP}");
     j.allows("shop/web -> shop/api tcp/8000");
     j.allows("shop/web -> shop/api tcp/8100");
     j.denies("shop/web -> shop/api tcp/8101");
@@ -710,7 +683,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void portZeroIsEveryPort() {
-    Judge j = portRule("{port: \"0\", protocol: TCP}");
+    FlowJudge j = portRule("{port: \"0\", protocol: TCP}");
     j.allows("shop/web -> shop/api tcp/8080");
     j.allows("shop/web -> shop/api tcp/1");
     j.denies("shop/web -> shop/api udp/53");
@@ -719,7 +692,7 @@ class CiliumEvaluatorTest {
   /** layer4.rst, PortProtocol: "Protocol is the L4 protocol. If omitted or empty, any protocol matches." */
   @Test
   void anAbsentProtocolIsAny() {
-    Judge j = portRule("{port: \"5353\"}");
+    FlowJudge j = portRule("{port: \"5353\"}");
     j.allows("shop/web -> shop/api tcp/5353");
     j.allows("shop/web -> shop/api udp/5353");
     j.allows("shop/web -> shop/api sctp/5353");
@@ -732,7 +705,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anIngressNamedPortIsResolvedOnThePod() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {}
         ingress: [{fromEndpoints: [{matchLabels: {app: web}}], toPorts: [{ports: [{port: http, protocol: TCP}]}]}]"""));
     j.allows("shop/web -> shop/api tcp/8080");
@@ -748,7 +721,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anEgressNamedPortIsResolvedOnTheClusterWideMap() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: web}}
         egress: [{toEndpoints: [{}], toPorts: [{ports: [{port: http, protocol: TCP}]}]}]"""));
     j.allows("shop/web -> shop/api tcp/8080");
@@ -766,12 +739,12 @@ class CiliumEvaluatorTest {
         .pod(new Pod("db2", "shop", Map.of("app", "db"), ip("10.1.0.13"), "default", "n2",
             List.of(PortSpec.named("http", 8081, TCP))))
         .build();
-    Judge egress = judge(twice, cnp("""
+    FlowJudge egress = judge(twice, cnp("""
         endpointSelector: {matchLabels: {app: web}}
         egress: [{toEndpoints: [{}], toPorts: [{ports: [{port: http, protocol: TCP}]}]}]"""));
     egress.denies("shop/web -> shop/api tcp/8080");
     egress.denies("shop/web -> shop/db2 tcp/8081");
-    Judge ingress = judge(twice, cnp("""
+    FlowJudge ingress = judge(twice, cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{toPorts: [{ports: [{port: http, protocol: TCP}]}]}]"""));
     ingress.allows("shop/web -> shop/api tcp/8080");
@@ -785,7 +758,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void icmpMatchesFamilyAndTypeAndIgnoresTheCode() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress:
         - fromEndpoints: [{matchLabels: {app: web}}]
@@ -800,7 +773,7 @@ class CiliumEvaluatorTest {
 
   // ---- HTTP ----
 
-  private static Judge http(String... rules) {
+  private static FlowJudge http(String... rules) {
     return judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress:
@@ -816,7 +789,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void methodPathAndHostAreFullRegexMatches() {
-    Judge j = http("{method: GET, path: \"/api/v[12]/orders\", host: 'shop\\.example\\.com'}");
+    FlowJudge j = http("{method: GET, path: \"/api/v[12]/orders\", host: 'shop\\.example\\.com'}");
     j.allows("shop/web -> shop/api tcp/80 GET /api/v1/orders host shop.example.com");
     j.denies("shop/web -> shop/api tcp/80 POST /api/v1/orders host shop.example.com");
     j.denies("shop/web -> shop/api tcp/80 GETS /api/v1/orders host shop.example.com");
@@ -834,7 +807,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void thePathIsMatchedAfterEnvoysNormalisation() {
-    Judge j = http("{path: \"/public/[a-z]+\"}");
+    FlowJudge j = http("{path: \"/public/[a-z]+\"}");
     j.allows("shop/web -> shop/api tcp/80 GET /public/a");
     j.allows("shop/web -> shop/api tcp/80 GET /public//a");
     j.allows("shop/web -> shop/api tcp/80 GET /public/x/../a");
@@ -854,7 +827,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void thePathIsMatchedWithItsQuery() {
-    Judge bare = http("{path: \"/search\"}");
+    FlowJudge bare = http("{path: \"/search\"}");
     bare.allows("shop/web -> shop/api tcp/80 GET /search");
     bare.denies("shop/web -> shop/api tcp/80 GET /search?q=1");
     http("{path: '/search(\\?.*)?'}").allows("shop/web -> shop/api tcp/80 GET /search?q=1");
@@ -863,7 +836,7 @@ class CiliumEvaluatorTest {
   /** network_policy.cc matches {@code :authority} as the client sent it, its port included. */
   @Test
   void theHostIsMatchedWithItsPort() {
-    Judge bare = http("{host: 'shop\\.example\\.com'}");
+    FlowJudge bare = http("{host: 'shop\\.example\\.com'}");
     bare.allows("shop/web -> shop/api tcp/80 GET / host shop.example.com");
     bare.denies("shop/web -> shop/api tcp/80 GET / host shop.example.com:80");
     http("{host: 'shop\\.example\\.com(:[0-9]+)?'}")
@@ -877,10 +850,10 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aHeaderIsPresentOrEqual() {
-    Judge present = http("{headers: [X-Token]}");
+    FlowJudge present = http("{headers: [X-Token]}");
     present.allows("shop/web -> shop/api tcp/80 GET / header X-Token=abc");
     present.denies("shop/web -> shop/api tcp/80 GET /");
-    Judge equal = http("{headers: [\"X-Env prod\"]}");
+    FlowJudge equal = http("{headers: [\"X-Env prod\"]}");
     equal.allows("shop/web -> shop/api tcp/80 GET / header x-env=prod");
     equal.denies("shop/web -> shop/api tcp/80 GET / header x-env=dev");
   }
@@ -891,7 +864,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aBareConnectionOnAnL7PortIsRefused() {
-    Judge j = http("{method: GET}");
+    FlowJudge j = http("{method: GET}");
     assertThat(j.denies("shop/web -> shop/api tcp/80").ingress().reason()).isEqualTo(Reason.REFUSED_AT_L7);
     j.allows("shop/web -> shop/api tcp/80 GET /anything");
   }
@@ -908,9 +881,9 @@ class CiliumEvaluatorTest {
         - fromEndpoints: [{matchLabels: {app: web}}]
           toPorts: [{ports: [{port: "80", protocol: TCP}], rules: {http: [{method: GET, path: /public}]}}]
         """;
-    Judge l7Only = judge(cnp(rules));
+    FlowJudge l7Only = judge(cnp(rules));
     l7Only.denies("shop/web -> shop/api tcp/80 POST /admin");
-    Judge both = judge(cnp(rules + """
+    FlowJudge both = judge(cnp(rules + """
         - fromEndpoints: [{matchLabels: {app: web}}]
           toPorts: [{ports: [{port: "80", protocol: TCP}]}]"""));
     both.allows("shop/web -> shop/api tcp/80 POST /admin");
@@ -922,7 +895,7 @@ class CiliumEvaluatorTest {
   /** layer7.rst "Kafka (beta)": role, topic and client id, each absent meaning any. */
   @Test
   void kafkaMatchesRoleTopicAndClientId() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress:
         - fromEndpoints: [{matchLabels: {app: web}}]
@@ -942,7 +915,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void dnsRulesMatchTheQueryOnEgress() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         egress:
         - toEndpoints: [{matchLabels: {"k8s:io.kubernetes.pod.namespace": kube-system}}]
@@ -965,7 +938,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void theLocalNodeReachesItsPodDespiteDefaultDeny() {
-    Judge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\ningress: [{}]"));
+    FlowJudge j = judge(cnp("endpointSelector: {matchLabels: {app: api}}\ningress: [{}]"));
     assertThat(j.allows("node:n1 -> shop/api tcp/8080").ingress().reason()).isEqualTo(Reason.NODE_LOCAL);
     j.denies("node:n2 -> shop/api tcp/8080");
   }
@@ -976,7 +949,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void anIngressDenyOfTheHostStopsTheLocalNode() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{}]
         ingressDeny: [{fromEntities: [host]}]"""));
@@ -990,7 +963,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aPodReachesItselfWhateverItsPolicy() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress: [{}]
         ingressDeny: [{fromEndpoints: [{}]}]
@@ -1009,7 +982,7 @@ class CiliumEvaluatorTest {
    */
   @Test
   void aFlowToAServiceAddressIsJudgedTowardItsBackend() {
-    Judge j = judge(cnp("""
+    FlowJudge j = judge(cnp("""
         endpointSelector: {matchLabels: {app: api}}
         ingress:
         - fromEndpoints: [{matchLabels: {app: web}}]
@@ -1088,7 +1061,7 @@ class CiliumEvaluatorTest {
   @ParameterizedTest
   @EnumSource(RefusedObjects.Kind.class)
   void theValidRuleOfARefusedObjectIsolatesOnItsOwn(RefusedObjects.Kind kind) {
-    Judge j = judge(RefusedObjects.isolatingOnly(kind));
+    FlowJudge j = judge(RefusedObjects.isolatingOnly(kind));
     assertThat(j.denies(RefusedObjects.INGRESS_FLOW).ingress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
     assertThat(j.denies(RefusedObjects.EGRESS_FLOW).egress().reason()).isEqualTo(Reason.NO_RULE_MATCHED);
   }
@@ -1102,7 +1075,7 @@ class CiliumEvaluatorTest {
   @ParameterizedTest
   @EnumSource(value = RefusedObjects.class, mode = EnumSource.Mode.EXCLUDE, names = "NEITHER_SPEC_NOR_SPECS")
   void aRefusedObjectIsDroppedWholeAndNamedInTheReason(RefusedObjects object) {
-    Judge j = judge(object.yaml());
+    FlowJudge j = judge(object.yaml());
     String note = object.qualifiedName() + " is refused by the agent and enforces nothing (" + object.refusal + ")";
     Verdict in = j.allows(RefusedObjects.INGRESS_FLOW);
     assertThat(in.ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
