@@ -43,8 +43,10 @@ import java.util.Set;
  *       {@code namespaceSelector} and {@code serviceAccounts} are combined as {@code updateprocessors/rules.go}
  *       combines them: a selector without a namespaceSelector matches pods of every namespace, {@code all()} there
  *       every pod and {@code global()} none; selectors match pods only, never nodes or external addresses;
- *   <li>{@code nets} and {@code notNets} match any address, pods and nodes included; {@code protocol} (absent:
- *       any), {@code ipVersion}, {@code icmp} type and code; {@code ports} of the destination by number, range and
+ *   <li>{@code nets} and {@code notNets} match any address, pods and nodes included, a rule being rendered per IP
+ *       family ({@code felix/rules/policy.go} {@code FilterRuleToIPVersion}; the packet's family is its protocol's
+ *       for ICMP and ICMPv6, else its ends'); {@code protocol} (absent: any), {@code ipVersion}, {@code icmp} type
+ *       and code; {@code ports} of the destination by number, range and
  *       name (resolved on the destination pod's ports of the flow's protocol); {@code services} as the Service's
  *       endpoints, on the Service's ports as a destination (the cluster model's Service ports stand for its
  *       endpoints' ports; for {@code kubernetes} in {@code default}, the ends the API server listens on, on every
@@ -55,7 +57,8 @@ import java.util.Set;
  *       ({@code REFUSED_AT_L7}). Every pod is taken to run the ALP sidecar;
  *   <li>a pod's traffic to itself meets no policy; the node a pod runs on always reaches it (Felix never polices
  *       host to local workload: {@code felix/rules/static.go}, eBPF {@code felix/bpf-gpl/tc.c}); a pod's egress to
- *       its own node is policed like any other;
+ *       its own node is policed like any other, and so is a pod reaching itself through its Service's cluster IP
+ *       (kube-proxy's translation on the host hairpins the packet through the pod's interface);
  *   <li>a flow to a Service's cluster IP is judged toward the first pod behind it: Calico's policy for a workload
  *       runs after DNAT ({@code reference/resources/globalnetworkpolicy.mdx}).
  * </ul>

@@ -352,6 +352,9 @@ class CalicoEvaluatorTest {
     assertThat(v.ingress().reason()).isEqualTo(Reason.NOT_ISOLATED);
     assertThat(v.ingress().isolatedBy()).isEmpty();
     assertThat(v.notes()).isEmpty();
+    // Allow in and out, from every namespace (where tiered-policy.mdx's table says "Allow ingress from same
+    // Kubernetes namespace")
+    j.allows("other/client -> shop/web tcp/8080");
   }
 
   // ---- types ----
