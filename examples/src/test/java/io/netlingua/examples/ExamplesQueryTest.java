@@ -60,7 +60,53 @@ class ExamplesQueryTest {
                   new Explained("connectivity.yaml:14:3", "web.npl:21:21: warning[NL3018]", "ledger/web"),
                   new Explained("connectivity.yaml:16:3", "batch.npl:10:58: warning[NL3018]", "ledger-batch/reports"))),
           // Cilium's icmps have no code: "icmp type 3 code 4" becomes every code of type 3.
-          Map.of("trading", List.of("gateway.npl:27:26: error[NL3021]"))));
+          Map.of("trading", List.of("gateway.npl:27:26: error[NL3021]"))),
+      // Calico open source has no L7 rule but HTTP, and HTTP only with Application Layer Policy stated: every rule
+      // with an L7 block, and every fqdn peer, is left out in fail-closed mode, and the flows they allowed are
+      // denied, each explained by the narrower warning at the block or peer and naming the object of its policy.
+      "calico", new Expected(
+          Map.of(
+              "kafka-pipeline", List.of(
+                  new Explained("connectivity.yaml:4:3", "clients.npl:9:48: warning[NL3006]", "cluster/shop-orders-events"),
+                  new Explained("connectivity.yaml:8:3", "clients.npl:26:48: warning[NL3006]", "cluster/risk-fraud-events"),
+                  new Explained("connectivity.yaml:14:3", "brokers.npl:22:109: warning[NL3006]", "cluster/streaming-brokers"),
+                  new Explained("connectivity.yaml:27:3", "clients.npl:14:47: warning[NL3004]", "cluster/shop-orders-events"),
+                  new Explained("connectivity.yaml:29:3", "clients.npl:14:47: warning[NL3004]", "cluster/shop-orders-events"),
+                  new Explained("connectivity.yaml:33:3", "clients.npl:30:47: warning[NL3004]", "cluster/risk-fraud-events"),
+                  new Explained("connectivity.yaml:37:3", "schema-registry.npl:26:69: warning[NL3004]", "cluster/streaming-schema-registry"),
+                  new Explained("connectivity.yaml:44:3", "connect.npl:12:88: warning[NL3004]", "cluster/streaming-connect"),
+                  new Explained("connectivity.yaml:52:3", "connect.npl:22:41: warning[NL3006]", "cluster/streaming-connect"),
+                  new Explained("connectivity.yaml:56:3", "connect.npl:31:14: warning[NL3008]", "cluster/streaming-connect"),
+                  new Explained("connectivity.yaml:58:3", "connect.npl:32:41: warning[NL3007]", "cluster/streaming-connect")),
+              "saas", List.of(
+                  new Explained("connectivity.yaml:30:3", "platform.npl:30:14: warning[NL3008]", "cluster/platform-billing"),
+                  new Explained("connectivity.yaml:32:3", "platform.npl:31:36: warning[NL3007]", "cluster/platform-billing"),
+                  new Explained("connectivity.yaml:39:3", "platform.npl:40:19: warning[NL3004]", "cluster/platform-analytics"),
+                  new Explained("connectivity.yaml:41:3", "platform.npl:40:19: warning[NL3004]", "cluster/platform-analytics")),
+              "shop", List.of(
+                  new Explained("connectivity.yaml:4:3", "storefront.npl:11:44: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:6:3", "storefront.npl:11:44: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:8:3", "storefront.npl:11:44: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:17:3", "storefront.npl:19:34: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:21:3", "storefront.npl:19:34: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:27:3", "storefront.npl:22:33: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:29:3", "storefront.npl:22:33: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:31:3", "storefront.npl:22:33: warning[NL3004]", "cluster/shop-storefront"),
+                  new Explained("connectivity.yaml:38:3", "orders.npl:18:73: warning[NL3004]", "cluster/shop-orders-api"),
+                  new Explained("connectivity.yaml:44:3", "orders.npl:18:73: warning[NL3004]", "cluster/shop-orders-api"),
+                  new Explained("connectivity.yaml:51:3", "orders.npl:29:35: warning[NL3004]", "cluster/shop-orders-api"),
+                  new Explained("connectivity.yaml:53:3", "orders.npl:29:35: warning[NL3004]", "cluster/shop-orders-api"),
+                  new Explained("connectivity.yaml:59:3", "payments.npl:18:14: warning[NL3008]", "cluster/shop-payments"),
+                  new Explained("connectivity.yaml:60:3", "payments.npl:18:14: warning[NL3008]", "cluster/shop-payments"),
+                  new Explained("connectivity.yaml:76:3", "orders.npl:22:42: warning[NL3004]", "cluster/shop-orders-api"),
+                  new Explained("connectivity.yaml:80:3", "baseline.npl:32:44: warning[NL3004]", "cluster/shop-api-health")),
+              "trading", List.of(
+                  new Explained("connectivity.yaml:5:3", "gateway.npl:17:39: warning[NL3005]", "cluster/trading-order-gateway"),
+                  new Explained("connectivity.yaml:9:3", "risk.npl:23:50: warning[NL3005]", "cluster/trading-risk-engine"),
+                  new Explained("connectivity.yaml:15:3", "gateway.npl:33:39: warning[NL3005]", "cluster/trading-order-gateway"),
+                  new Explained("connectivity.yaml:17:3", "risk.npl:16:54: warning[NL3005]", "cluster/trading-risk-engine"))),
+          // world is wider without the cluster's CIDRs stated: Calico's nets match pod and node addresses too.
+          Map.of("zero-trust", List.of("platform.npl:17:16: error[NL3009]"))));
 
   @TestFactory
   Stream<DynamicTest> everyExampleExitsZeroButTheListedOnes() {

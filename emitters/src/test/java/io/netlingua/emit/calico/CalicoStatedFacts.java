@@ -3,6 +3,7 @@ package io.netlingua.emit.calico;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Flow;
+import io.netlingua.eval.FlowProtocol;
 import io.netlingua.eval.Service;
 import io.netlingua.model.Entity;
 import io.netlingua.model.EntityPeer;
@@ -23,7 +24,10 @@ import java.util.List;
  *   <li>a pod's flow toward an end that an egress {@code service} or {@code kube-apiserver} peer of the program
  *       names (the pods a named Service selects, the API server's addresses): Calico's {@code services} match takes
  *       no ports on egress and matches the endpoints on their own ports, and the report states that the rule's
- *       ports are taken to be those (NL3904), which a random cluster's Service ports need not honour.
+ *       ports are taken to be those (NL3904), which a random cluster's Service ports need not honour;
+ *   <li>an ICMP flow of one IP family with an end whose address is of the other (ICMPv6 from an IPv4 address): a
+ *       cluster file can write it, no packet is it, and Calico's rules are rendered per family ({@code ipVersion},
+ *       nets of the packet's family), so it meets none of them, where the language judges the ends alone.
  * </ul>
  */
 public final class CalicoStatedFacts {
@@ -60,6 +64,12 @@ public final class CalicoStatedFacts {
   public boolean statedFact(Flow flow) {
     if (serviceAddress(flow.source()) || serviceAddress(flow.destination())) {
       return true;
+    }
+    if (!flow.protocol().hasPorts()) {
+      boolean v6 = flow.protocol() == FlowProtocol.ICMPV6;
+      if (flow.source().ip().ipv6() != v6 || flow.destination().ip().ipv6() != v6) {
+        return true;
+      }
     }
     Endpoint destination = flow.destination() instanceof Endpoint.AddressEnd a
         ? cluster.endpointAt(a.address()) : flow.destination();
