@@ -121,7 +121,7 @@ class CompileCommandTest {
         .contains("  tier: shop-web\n  order: 200\n");
   }
 
-  private static String[] concat(String[] a, String[] b) {
+  static String[] concat(String[] a, String[] b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
     return out;

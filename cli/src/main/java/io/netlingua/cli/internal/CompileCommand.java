@@ -7,6 +7,7 @@ import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.CompileReport;
 import io.netlingua.emit.DocumentSink;
 import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.Kustomization;
 import io.netlingua.emit.yaml.YamlWriter;
 import io.netlingua.model.SourceSpan;
 import io.netlingua.targets.Mode;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +94,12 @@ public final class CompileCommand implements Callable<Integer> {
   private Path out;
 
   @Option(
+      names = "--kustomize",
+      description = "with --out: also write DIR/TARGET/kustomization.yaml, listing the files in output order "
+          + "(sortOptions fifo: kustomize 5, kubectl 1.27 and later), for kubectl apply -k DIR/TARGET")
+  private boolean kustomize;
+
+  @Option(
       names = "--report",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -114,6 +122,10 @@ public final class CompileCommand implements Callable<Integer> {
    */
   @Override
   public Integer call() {
+    if (kustomize && out == null) {
+      throw new ParameterException(spec.commandLine(),
+          "--kustomize needs --out DIR: it writes DIR/TARGET/" + Kustomization.FILE + " beside the files it lists");
+    }
     Options options = options();
     ParseResult parsed = Netlingua.parse(paths);
     CompileReport compiled = out == null ? toStandardOutput(parsed, options) : toFolder(parsed, options);
@@ -125,8 +137,9 @@ public final class CompileCommand implements Callable<Integer> {
 
   /**
    * Writes the documents into {@code --out DIR/<target>/}, one file per document as it is validated, and moves the
-   * folder into place only when the run has no error. A folder that cannot be written is reported as NL5004 (and
-   * nothing was changed there).
+   * folder into place only when the run has no error; with {@code --kustomize} the folder's kustomization, listing
+   * the files in the order they were written, goes into it last. A folder that cannot be written is reported as
+   * NL5004 (and nothing was changed there).
    */
   private CompileReport toFolder(ParseResult parsed, Options options) {
     Path folder = out.resolve(target.id());
@@ -137,8 +150,15 @@ public final class CompileCommand implements Callable<Integer> {
       // Nothing to write into: the program is still compiled once, for its report.
       return unwritable(compile(parsed, options, new Guarded(DISCARD)), folder, e);
     }
-    Guarded sink =
-        new Guarded((document, yaml) -> staged.write(document.ref().file(), yaml.getBytes(StandardCharsets.UTF_8)));
+    List<String> files = new ArrayList<>();
+    Guarded sink = new Guarded((document, yaml) -> {
+      String file = document.ref().file();
+      if (kustomize && file.equals(Kustomization.FILE)) {
+        throw new KustomizationClash(folder.resolve(file), document.ref().id());
+      }
+      staged.write(file, yaml.getBytes(StandardCharsets.UTF_8));
+      files.add(file);
+    });
     // Assigned before anything below can throw an IOException (a guarded compilation throws none).
     CompileReport compiled = null;
     try (staged) {
@@ -147,6 +167,9 @@ public final class CompileCommand implements Callable<Integer> {
         throw sink.failure;
       }
       if (!compiled.hasErrors()) {
+        if (kustomize) {
+          staged.write(Kustomization.FILE, Kustomization.yaml(files).getBytes(StandardCharsets.UTF_8));
+        }
         staged.commit();
       }
       return compiled;
@@ -219,9 +242,14 @@ public final class CompileCommand implements Callable<Integer> {
     String message = folder
         ? "cannot write the output folder '" + where + "': " + Failures.describeIo(e)
         : "cannot spool the output in the temporary folder '" + where + "': " + Failures.describeIo(e);
-    String hint = folder
-        ? "choose another --out folder, or fix its permissions; the previous output is untouched"
-        : "set a writable temporary folder (java -Djava.io.tmpdir=DIR), or write with --out DIR";
+    String hint;
+    if (e instanceof KustomizationClash) {
+      hint = "rename the policy, or leave out --kustomize; the previous output is untouched";
+    } else if (folder) {
+      hint = "choose another --out folder, or fix its permissions; the previous output is untouched";
+    } else {
+      hint = "set a writable temporary folder (java -Djava.io.tmpdir=DIR), or write with --out DIR";
+    }
     List<Diagnostic> diagnostics = new ArrayList<>(compiled.diagnostics());
     diagnostics.add(Diagnostic.of(Code.UNWRITABLE_OUTPUT, SourceSpan.point(where.toString(), 1, 1, 0), message, hint));
     return new CompileReport(target, compiled.options(), List.of(), diagnostics);
@@ -249,6 +277,18 @@ public final class CompileCommand implements Callable<Integer> {
       } catch (IOException e) {
         failure = e;
       }
+    }
+  }
+
+  /**
+   * An object whose file is the kustomization's own ({@code cluster policy kustomization} on a target that writes
+   * cluster-scoped objects at the top of the folder): with {@code --kustomize} the folder cannot hold both.
+   */
+  private static final class KustomizationClash extends FileAlreadyExistsException {
+    private static final long serialVersionUID = 1L;
+
+    KustomizationClash(Path file, String object) {
+      super(file.toString(), null, "the file of " + object + " is the one --kustomize writes its kustomization to");
     }
   }
 
