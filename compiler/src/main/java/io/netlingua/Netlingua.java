@@ -108,6 +108,29 @@ public final class Netlingua {
   }
 
   /**
+   * Reads the program made of some files of a directory, with {@code root} as the program's root, as a build reads
+   * the files its includes and excludes select. The files are named, and their imports resolved and kept inside the
+   * root, exactly as {@code netlingua compile ROOT} (or {@link #parse(Path, Path...)} of the root) does: an
+   * {@code import "../common.npl"} reads that file whether or not it is among {@code files}, but only {@code files}
+   * are the program's files. They are read in sorted name order whatever the order of the list, each once; with
+   * every {@code .npl} file of the root selected, the result is the one of reading the root.
+   *
+   * <pre>{@code
+   * Path root = Path.of("src/main/netlingua");
+   * ParseResult result = Netlingua.parse(root, List.of(root.resolve("shop/web.npl"), root.resolve("shop/api.npl")));
+   * }</pre>
+   *
+   * @param root the program's root, a directory
+   * @param files the files of the program, each below {@code root} (as paths to open, not relative to {@code root})
+   * @return the program, its diagnostics, its sources and comments; a file not below {@code root} is an error of the
+   *     result (NL5005) at its name, a path that cannot be read or a root that is not a directory NL5001, an empty
+   *     list NL5002
+   */
+  public static ParseResult parse(Path root, List<Path> files) {
+    return NplParser.create().parse(root, List.copyOf(files));
+  }
+
+  /**
    * Reads one in-memory file as a program of its own. An {@code import} in it cannot be resolved and is
    * reported as a missing import.
    *

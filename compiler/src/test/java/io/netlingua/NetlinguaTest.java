@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -211,5 +212,37 @@ class NetlinguaTest {
     assertThatThrownBy(() -> Netlingua.compile(parsed, Target.CILIUM, options))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("cilium has no target option 'tier' (valid keys: allow-localhost)");
+  }
+
+  /** A build compiling for several targets states each one's version and options in one Options. */
+  @Test
+  void oneOptionsCarriesTheVersionAndTargetOptionsOfEachTarget() {
+    ParseResult parsed = Netlingua.parse("web.npl", WEB);
+    Options options = Options.defaults()
+        .targetVersion(Target.CILIUM, "1.17").targetOptions(Target.CILIUM, Map.of("allow-localhost", "policy"))
+        .targetVersion(Target.CALICO, "3.31").targetOptions(Target.CALICO, Map.of("tier", "platform"));
+
+    Compilation cilium = Netlingua.compile(parsed, Target.CILIUM, options);
+    Compilation calico = Netlingua.compile(parsed, Target.CALICO, options);
+    Compilation kubernetes = Netlingua.compile(parsed, Target.KUBERNETES, options);
+
+    assertThat(cilium.targetVersion()).isEqualTo("1.17");
+    assertThat(cilium.textReport(parsed.sources()))
+        .startsWith("netlingua: target cilium 1.17, mode strict, target options allow-localhost=policy\n");
+    assertThat(calico.targetVersion()).isEqualTo("3.31");
+    assertThat(calico.textReport(parsed.sources()))
+        .startsWith("netlingua: target calico 3.31, mode strict, target options tier=platform\n");
+    assertThat(calico.documents()).anySatisfy(d -> {
+      assertThat(d.kind()).isEqualTo("Tier");
+      assertThat(d.name()).isEqualTo("platform");
+    });
+    assertThat(calico.jsonReport()).contains("\"targetOptions\": {\n    \"tier\": \"platform\"\n  }");
+    assertThat(kubernetes.hasErrors()).as("the other targets' entries never reach kubernetes").isFalse();
+    assertThat(kubernetes.targetVersion()).isEqualTo(Target.KUBERNETES.defaultVersion());
+    assertThatThrownBy(() -> Netlingua.compile(
+            parsed, Target.CALICO, options.targetOptions(Target.CALICO, Map.of("tiers", "platform"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("calico has no target option 'tiers' (valid keys: tier, tier-order, deny-order, allow-order,"
+            + " alp, staged)");
   }
 }

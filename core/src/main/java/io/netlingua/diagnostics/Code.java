@@ -101,7 +101,8 @@ public enum Code {
   UNREADABLE_PATH("NL5001", Severity.ERROR, "a path named on the command line that cannot be read"),
   NO_SOURCE_FILES("NL5002", Severity.ERROR, "a directory without a single .npl file"),
   LINK_OUTSIDE_ROOT("NL5003", Severity.WARNING, "a symbolic link whose target leaves the directory (not followed)"),
-  UNWRITABLE_OUTPUT("NL5004", Severity.ERROR, "the output folder cannot be written");
+  UNWRITABLE_OUTPUT("NL5004", Severity.ERROR, "the output folder cannot be written"),
+  FILE_OUTSIDE_ROOT("NL5005", Severity.ERROR, "a file selected for a program that is not inside the program's root");
 
   private final String id;
   private final Severity severity;

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 /**
  * A key a target declares for its own choices of a run (an option only that target has, such as a policy tier),
  * with what it changes, its default and the values it takes. A target lists its keys in {@link Target#options()};
- * a run gives values with {@link Options#targetOption(String, String)} in Java or {@code --target-option KEY=VALUE}
- * on the command line, and an emitter reads the value in force with {@link Options#targetOptionFor(Target,
- * String)}. A key the target does not declare, or a value it does not take, is refused before anything is
- * compiled ({@link Options#checkFor(Target)}).
+ * a run gives values with {@link Options#targetOption(String, String)} (or, for one target of several, {@link
+ * Options#targetOptions(Target, Map)}) in Java or {@code --target-option KEY=VALUE} on the command line, and an
+ * emitter reads the value in force with {@link Options#targetOptionFor(Target, String)}. A key the target does not
+ * declare, or a value it does not take, is refused before anything is compiled ({@link Options#checkFor(Target)}).
  *
  * <pre>{@code
  * TargetOption.oneOf("default-deny", "whether selected pods are isolated", "true", List.of("true", "false"));

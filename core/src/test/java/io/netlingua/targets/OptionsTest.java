@@ -125,4 +125,133 @@ class OptionsTest {
     assertThatThrownBy(() -> Options.defaults().targetOptionFor(Target.KUBERNETES, "tier"))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("kubernetes declares no target option 'tier'");
   }
+
+  // ------------------------------------------------------------------------ per-target versions and options
+
+  /** What a build compiling for Cilium and Calico at once states. */
+  private static Options ciliumAndCalico() {
+    return Options.defaults()
+        .targetVersion(Target.CILIUM, "1.17").targetOptions(Target.CILIUM, Map.of("allow-localhost", "policy"))
+        .targetVersion(Target.CALICO, "3.31").targetOptions(Target.CALICO, Map.of("tier", "platform"));
+  }
+
+  @Test
+  void aTargetsOwnVersionWinsOverTheRunWideOneForThatTargetOnly() {
+    Options o = Options.defaults().targetVersion("1.30").targetVersion(Target.CILIUM, "1.17");
+    assertThat(o.versionFor(Target.CILIUM)).isEqualTo("1.17");
+    assertThat(o.versionFor(Target.KUBERNETES)).as("the run-wide one").isEqualTo("1.30");
+    assertThat(Options.defaults().targetVersion(Target.CILIUM, "1.17").versionFor(Target.KUBERNETES))
+        .as("the default").isEqualTo(Target.KUBERNETES.defaultVersion());
+    assertThat(o.targetVersion()).contains("1.30");
+    assertThat(o.targetVersions()).containsExactly(Map.entry(Target.CILIUM, "1.17"));
+    assertThat(o.targetVersion(Target.CILIUM, "1.16").versionFor(Target.CILIUM)).as("replaced").isEqualTo("1.16");
+    o.checkFor(Target.CILIUM);
+    o.checkFor(Target.KUBERNETES);
+    assertThatThrownBy(() -> Options.defaults().targetVersion(Target.CALICO, "latest"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("'latest' is not a version such as 1.35 or 1.29.4");
+  }
+
+  @Test
+  void aVersionOutsideATargetsRangeIsRefusedForThatTargetOnly() {
+    Options o = Options.defaults().targetVersion(Target.CILIUM, "1.15").targetVersion(Target.CALICO, "3.31");
+    assertThatThrownBy(() -> o.checkFor(Target.CILIUM))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("cilium 1.15 is not supported: the supported versions are 1.16 to 1.18");
+    o.checkFor(Target.CALICO);
+    o.checkFor(Target.KUBERNETES);
+    o.checkFor(Target.FLANNEL);
+    assertThat(Options.defaults().targetVersion("1.15").targetVersion(Target.CILIUM, "1.17").versionFor(Target.CILIUM))
+        .as("a run-wide version the target's own replaces is not its version").isEqualTo("1.17");
+    Options.defaults().targetVersion("1.15").targetVersion(Target.CILIUM, "1.17").checkFor(Target.CILIUM);
+  }
+
+  @Test
+  void theOptionsOfTwoTargetsStandSideBySideAndReachOnlyTheirTarget() {
+    Options o = ciliumAndCalico();
+    o.checkFor(Target.CILIUM);
+    o.checkFor(Target.CALICO);
+    o.checkFor(Target.KUBERNETES);
+    o.checkFor(Target.FLANNEL);
+    assertThat(o.versionFor(Target.CILIUM)).isEqualTo("1.17");
+    assertThat(o.versionFor(Target.CALICO)).isEqualTo("3.31");
+    assertThat(o.targetOptionFor(Target.CILIUM, "allow-localhost")).isEqualTo("policy");
+    assertThat(o.targetOptionFor(Target.CALICO, "tier")).isEqualTo("platform");
+    assertThat(o.targetOptionFor(Target.CALICO, "staged")).as("a key not given keeps its default").isEqualTo("false");
+    assertThat(o.targetOptionsFor(Target.CILIUM)).containsExactly(Map.entry("allow-localhost", "policy"));
+    assertThat(o.targetOptionsFor(Target.CALICO)).containsExactly(Map.entry("tier", "platform"));
+    assertThat(o.targetOptionsFor(Target.KUBERNETES)).isEmpty();
+    assertThat(o.targetOptions()).as("no run-wide option").isEmpty();
+  }
+
+  @Test
+  void aTargetsOwnOptionsWinKeyByKeyOverTheRunWideOnes() {
+    Options o = Options.defaults().targetOption("tier", "platform").targetOption("staged", "true")
+        .targetOptions(Target.CALICO, Map.of("tier", "security", "alp", "enabled"));
+    assertThat(o.targetOptionsFor(Target.CALICO)).containsExactly(
+        Map.entry("alp", "enabled"), Map.entry("staged", "true"), Map.entry("tier", "security"));
+    assertThat(o.targetOptionFor(Target.CALICO, "tier")).isEqualTo("security");
+    assertThat(o.targetOptions(Target.CALICO, Map.of()).targetOptionsFor(Target.CALICO))
+        .as("an empty map removes the target's own").isEqualTo(o.targetOptions());
+  }
+
+  @Test
+  void anUnknownKeyOfATargetIsRefusedNamingItsValidKeysAndOnlyForThatTarget() {
+    Options o = ciliumAndCalico().targetOptions(Target.CILIUM, Map.of("tier", "platform"));
+    assertThatThrownBy(() -> o.checkFor(Target.CILIUM))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cilium has no target option 'tier' (valid keys: allow-localhost)");
+    o.checkFor(Target.CALICO);
+    assertThatThrownBy(() -> Options.defaults().targetOptions(Target.KUBERNETES, Map.of("tier", "x"))
+        .checkFor(Target.KUBERNETES))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("kubernetes takes no target options (got 'tier')");
+    assertThatThrownBy(() -> ciliumAndCalico().targetOptions(Target.CALICO, Map.of("allow-localhost", "policy"))
+        .checkFor(Target.CALICO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("calico has no target option 'allow-localhost' (valid keys: tier, tier-order, deny-order,"
+            + " allow-order, alp, staged)");
+    assertThatThrownBy(() -> Options.defaults().targetOptions(Target.CALICO, Map.of("Tier", "x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Tier' is not a target option key");
+  }
+
+  @Test
+  void aValueATargetsVersionLacksIsCheckedAgainstThatTargetsOwnVersion() {
+    Options staged = Options.defaults().targetVersion("3.31").targetOptions(Target.CALICO, Map.of("staged", "true"));
+    staged.checkFor(Target.CALICO);
+    assertThatThrownBy(() -> staged.targetVersion(Target.CALICO, "3.29").checkFor(Target.CALICO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs Calico 3.30 or later");
+  }
+
+  @Test
+  void optionsWithPerTargetEntriesAreAnImmutableValue() {
+    Options a = ciliumAndCalico();
+    Options b = Options.defaults()
+        .targetOptions(Target.CALICO, Map.of("tier", "platform")).targetVersion(Target.CALICO, "3.31")
+        .targetOptions(Target.CILIUM, Map.of("allow-localhost", "policy")).targetVersion(Target.CILIUM, "1.17");
+    assertThat(a).as("whatever the order they were given in").isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(a.targetVersion(Target.CALICO, "3.30"));
+    assertThat(a).isNotEqualTo(a.targetOptions(Target.CALICO, Map.of("tier", "security")));
+    assertThat(a.targetOptions(Target.KUBERNETES, Map.of())).as("an empty map is no entry").isEqualTo(a);
+    assertThat(a.mode(Mode.BEST_EFFORT).namespaces("shop").targetVersion("1.30").targetOption("x", "y")
+        .targetOptionsFor(Target.CALICO)).as("the other copies keep them")
+        .containsExactly(Map.entry("tier", "platform"), Map.entry("x", "y"));
+    Map<String, String> given = new HashMap<>(Map.of("tier", "a"));
+    Options o = Options.defaults().targetOptions(Target.CALICO, given);
+    given.put("tier", "b");
+    assertThat(o.targetOptionsFor(Target.CALICO)).containsExactly(Map.entry("tier", "a"));
+    assertThatThrownBy(() -> o.optionsByTarget().put(Target.CILIUM, Map.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> o.optionsByTarget().get(Target.CALICO).put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> o.targetVersions().put(Target.CILIUM, "1.17"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void theConstructorOfTheComponentsBeforePerTargetEntriesStillCompilesAndGivesNone() {
+    Options o = new Options(
+        Mode.STRICT, Optional.of("3.31"), List.of(), List.of(), List.of(), List.of(), Map.of("tier", "platform"));
+    assertThat(o.targetVersions()).isEmpty();
+    assertThat(o.optionsByTarget()).isEmpty();
+    assertThat(o).isEqualTo(Options.defaults().targetVersion("3.31").targetOption("tier", "platform"));
+  }
 }

@@ -42,6 +42,18 @@ public final class NplParser {
     return ProgramReader.read(limits, List.copyOf(paths));
   }
 
+  /**
+   * Reads the program made of some files of a directory, {@code root} being the program's root: each file is named,
+   * and its imports resolved and kept inside the root, exactly as when the whole directory is read
+   * ({@link #parse(List)} of {@code root}), so an {@code import "../common.npl"} reads that file whether or not it is
+   * among {@code files}; only {@code files} are the program's files. They are read in sorted name order whatever
+   * the order of the list, each file once. A file that is not below the root is an error (NL5005), a path that
+   * cannot be read or a root that is not a directory NL5001, an empty list NL5002.
+   */
+  public ParseResult parse(Path root, List<Path> files) {
+    return ProgramReader.read(limits, Objects.requireNonNull(root, "root"), List.copyOf(files));
+  }
+
   /** Reads one file given in memory; {@code fileName} names it in diagnostics. It cannot import files. */
   public ParseResult parse(String fileName, String text) {
     return ProgramReader.read(limits, Objects.requireNonNull(fileName, "fileName"), Objects.requireNonNull(text));

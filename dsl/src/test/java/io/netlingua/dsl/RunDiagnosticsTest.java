@@ -97,4 +97,39 @@ class RunDiagnosticsTest {
     ParseResult r = NplParser.create().parse(List.of(b, a, a));
     assertThat(r.program().policies()).extracting(p -> p.name()).containsExactly("a", "b");
   }
+
+  @Test
+  void nl5005FileSelectedOutsideTheRootIsRefusedAtItsName() throws IOException {
+    Path root = write("root/a.npl", String.format(POLICY, "a")).getParent();
+    Path stray = write("other/b.npl", String.format(POLICY, "b"));
+    ParseResult r = NplParser.create().parse(root, List.of(root.resolve("a.npl"), stray));
+    assertThat(r.diagnostics()).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo(Code.FILE_OUTSIDE_ROOT);
+      assertThat(d.severity()).isEqualTo(Severity.ERROR);
+      assertThat(d.span().file()).isEqualTo(stray.toString().replace('\\', '/'));
+      assertThat(d.message()).contains("not inside the program's root");
+    });
+    assertThat(r.program().policies()).extracting(p -> p.name()).containsExactly("a");
+  }
+
+  @Test
+  void aSelectedLinkLeavingTheRootIsSkippedAsTheWalkOfTheRootSkipsIt() throws IOException {
+    Path outside = write("outside/secret.npl", String.format(POLICY, "secret"));
+    Path root = write("root/a.npl", String.format(POLICY, "a")).getParent();
+    Files.createSymbolicLink(root.resolve("escape.npl"), outside);
+    ParseResult selected = NplParser.create().parse(root, List.of(root.resolve("escape.npl"), root.resolve("a.npl")));
+    ParseResult walked = NplParser.create().parse(List.of(root));
+    assertThat(selected.diagnostics()).extracting(Diagnostic::code).containsExactly(Code.LINK_OUTSIDE_ROOT);
+    assertThat(selected.diagnostics()).isEqualTo(walked.diagnostics());
+    assertThat(selected.program()).isEqualTo(walked.program());
+  }
+
+  @Test
+  void aRootThatIsNotADirectoryAndAnEmptySelectionAreRunErrors() throws IOException {
+    Path file = write("a.npl", String.format(POLICY, "a"));
+    assertThat(NplParser.create().parse(file, List.of(file)).diagnostics()).extracting(Diagnostic::code)
+        .containsExactly(Code.UNREADABLE_PATH);
+    assertThat(NplParser.create().parse(dir, List.of()).diagnostics()).extracting(Diagnostic::code)
+        .containsExactly(Code.NO_SOURCE_FILES);
+  }
 }

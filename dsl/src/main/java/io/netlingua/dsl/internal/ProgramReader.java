@@ -74,6 +74,43 @@ public final class ProgramReader {
     for (Path p : paths) {
       reader.collect(p, files);
     }
+    return reader.readAll(files);
+  }
+
+  /**
+   * Reads the program made of some files of a directory, that directory being the program's root: the files are
+   * named and their imports resolved and bounded as when the whole directory is read, an imported file being read
+   * whether or not it is among {@code files}.
+   */
+  public static ParseResult read(ParseLimits limits, Path root, List<Path> files) {
+    ProgramReader reader = new ProgramReader(limits);
+    String rootName = display(root);
+    Path realRoot;
+    try {
+      if (!Files.isDirectory(root)) {
+        String why = Files.exists(root) ? "not a directory" : "no such directory";
+        reader.runDiagnostics.add(unreadable(rootName, why));
+        return reader.finish(List.of(), List.of());
+      }
+      realRoot = root.toRealPath();
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      reader.runDiagnostics.add(unreadable(rootName, String.valueOf(e.getMessage())));
+      return reader.finish(List.of(), List.of());
+    }
+    List<ProgramFile> selected = new ArrayList<>();
+    for (Path file : files) {
+      reader.select(root, rootName, realRoot, file, selected);
+    }
+    if (files.isEmpty()) {
+      reader.runDiagnostics.add(Diagnostic.of(
+          Code.NO_SOURCE_FILES, SourceSpan.point(rootName, 1, 1, 0),
+          "no " + EXTENSION + " file of the directory '" + rootName + "' is selected"));
+    }
+    return reader.readAll(selected);
+  }
+
+  /** Reads the files found, in sorted name order, each real file once, with the files they import. */
+  private ParseResult readAll(List<ProgramFile> files) {
     files.sort(Comparator.comparing(ProgramFile::name));
     Set<Path> seen = new HashSet<>();
     List<PolicyFile> program = new ArrayList<>();
@@ -82,13 +119,13 @@ public final class ProgramReader {
       if (seen.add(f.real())) {
         // Each file is read into the model as soon as it and its imports are loaded, and its tree dropped: the
         // trees of a program of many files are never all in memory at once.
-        reader.load(f.real(), f.name(), f.root(), null).ifPresent(unit -> {
-          program.add(reader.model(unit, comments));
+        load(f.real(), f.name(), f.root(), null).ifPresent(unit -> {
+          program.add(model(unit, comments));
           unit.releaseTree();
         });
       }
     }
-    return reader.finish(program, comments);
+    return finish(program, comments);
   }
 
   /** Reads one file given in memory; it has no folder, so any import in it is reported as missing. */
@@ -111,6 +148,45 @@ public final class ProgramReader {
   }
 
   // -------------------------------------------------------------------------------------- finding files
+
+  /**
+   * A file selected under a root, named as the walk of the root names it: the root's name joined with the file's
+   * path below the root. A file that is not below the root is refused with NL5005, a link below it to a file outside
+   * it skipped with NL5003, as the walk skips it.
+   */
+  private void select(Path root, String rootName, Path realRoot, Path file, List<ProgramFile> out) {
+    String name = display(file);
+    Path lexicalRoot = root.toAbsolutePath().normalize();
+    Path lexical = file.toAbsolutePath().normalize();
+    try {
+      if (!Files.isRegularFile(file)) {
+        String why = Files.exists(file) ? "not a regular file" : "no such file";
+        runDiagnostics.add(unreadable(name, why));
+        return;
+      }
+      Path real = file.toRealPath();
+      Path below;
+      if (lexical.startsWith(lexicalRoot) && !lexical.equals(lexicalRoot)) {
+        below = lexicalRoot.relativize(lexical);
+      } else if (real.startsWith(realRoot)) {
+        below = realRoot.relativize(real);
+      } else {
+        runDiagnostics.add(Diagnostic.of(
+            Code.FILE_OUTSIDE_ROOT, SourceSpan.point(name, 1, 1, 0),
+            "'" + name + "' is not inside the program's root '" + rootName + "'",
+            "select only files below the root, or read the program with a root that holds them"));
+        return;
+      }
+      String entryName = join(rootName, below.toString().replace('\\', '/'));
+      if (!real.startsWith(realRoot)) {
+        runDiagnostics.add(linkOutside(entryName, real));
+        return;
+      }
+      out.add(new ProgramFile(real, entryName, realRoot));
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      runDiagnostics.add(unreadable(name, String.valueOf(e.getMessage())));
+    }
+  }
 
   private void collect(Path given, List<ProgramFile> out) {
     String name = display(given);
@@ -155,9 +231,7 @@ public final class ProgramReader {
         continue;
       }
       if (Files.isSymbolicLink(entry) && !real.startsWith(root)) {
-        runDiagnostics.add(Diagnostic.of(
-            Code.LINK_OUTSIDE_ROOT, SourceSpan.point(entryName, 1, 1, 0),
-            "'" + entryName + "' is a symbolic link to '" + real + "', outside the directory: not followed"));
+        runDiagnostics.add(linkOutside(entryName, real));
         continue;
       }
       if (Files.isDirectory(real)) {
@@ -172,6 +246,12 @@ public final class ProgramReader {
         out.add(new ProgramFile(real, entryName, root));
       }
     }
+  }
+
+  private static Diagnostic linkOutside(String name, Path real) {
+    return Diagnostic.of(
+        Code.LINK_OUTSIDE_ROOT, SourceSpan.point(name, 1, 1, 0),
+        "'" + name + "' is a symbolic link to '" + real + "', outside the directory: not followed");
   }
 
   private static Diagnostic unreadable(String name, String why) {

@@ -53,7 +53,7 @@ public final class JsonReport {
     root.put("version", compilation.targetVersion());
     root.put("mode", compilation.options().mode().id());
     ObjectNode targetOptions = root.putObject("targetOptions");
-    compilation.options().targetOptions().forEach(targetOptions::put);
+    compilation.options().targetOptionsFor(compilation.target()).forEach(targetOptions::put);
     ObjectNode summary = root.putObject("summary");
     summary.put("written", !compilation.hasErrors());
     summary.put("documents", compilation.documents().size());

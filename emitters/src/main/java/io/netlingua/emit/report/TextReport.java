@@ -42,7 +42,7 @@ public final class TextReport {
         .append(compilation.targetVersion()).append(", mode ").append(compilation.options().mode().id());
     // The target options the run gave, when it gave any: they change the output, and a report says what run it is
     // of (the golden reports of runs without them keep their header).
-    Map<String, String> targetOptions = compilation.options().targetOptions();
+    Map<String, String> targetOptions = compilation.options().targetOptionsFor(compilation.target());
     if (!targetOptions.isEmpty()) {
       out.append(", target options");
       targetOptions.forEach((key, value) -> out.append(' ').append(key).append('=').append(value));
