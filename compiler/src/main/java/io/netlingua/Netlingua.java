@@ -19,6 +19,7 @@ import io.netlingua.eval.NeutralEvaluator;
 import io.netlingua.eval.Verdict;
 import io.netlingua.internal.ClusterReader;
 import io.netlingua.internal.FlowReader;
+import io.netlingua.internal.SarifWriter;
 import io.netlingua.model.PolicyFile;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Options;
@@ -442,6 +443,36 @@ public final class Netlingua {
   public static String format(PolicyFile file, List<Comment> comments) {
     List<Comment> own = comments.stream().filter(c -> c.span().file().equals(file.path())).toList();
     return NplPrinter.print(file, own);
+  }
+
+  /**
+   * The SARIF 2.1.0 log of a run, for code scanning (docs/reports.md, section SARIF): a run
+   * {@code netlingua/language/} with the diagnostics of reading the program ({@code NL1xxx}, {@code NL2xxx},
+   * {@code NL5xxx}, each once), then a run {@code netlingua/<target>/} per report with that target's own
+   * diagnostics, each run with the rules of the codes it uses. Locations are relative to the options' base folder
+   * ({@code uriBaseId} {@code %SRCROOT%}); each result has a fingerprint that moving its line does not change. The
+   * text has no timestamp: the same run gives the same bytes.
+   *
+   * <pre>{@code
+   * ParseResult parsed = Netlingua.parse(Path.of("policies"));
+   * List<CompileReport> reports = List.of(
+   *     Netlingua.compile(parsed, Target.KUBERNETES, Options.defaults()).report(),
+   *     Netlingua.compile(parsed, Target.CILIUM, Options.defaults()).report());
+   * Files.writeString(Path.of("netlingua.sarif"),
+   *     Netlingua.sarif(parsed, reports, SarifOptions.of(Path.of("."), "0.1.0")));
+   * }</pre>
+   *
+   * @param parsed what {@link #parse} gave: its diagnostics, and its text for the fingerprints
+   * @param reports the reports of the targets compiled (none for a check), at most one per target
+   * @param options the base folder, the tool's version and the configured links
+   * @return the log as JSON, ending with a line break
+   * @throws IllegalArgumentException if two reports are for one target (code scanning refuses two runs of one
+   *     category)
+   */
+  public static String sarif(ParseResult parsed, List<CompileReport> reports, SarifOptions options) {
+    Objects.requireNonNull(parsed, "parsed");
+    Objects.requireNonNull(options, "options");
+    return SarifWriter.write(parsed.diagnostics(), List.copyOf(reports), parsed.sources(), options);
   }
 
   /**

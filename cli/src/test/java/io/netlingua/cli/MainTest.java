@@ -74,7 +74,7 @@ class MainTest {
     CliRun format = CliRun.of("help", "format");
 
     assertThat(check.exitCode()).isZero();
-    assertThat(check.out()).startsWith("Usage: netlingua check [-hV] PATH...");
+    assertThat(check.out()).startsWith("Usage: netlingua check [-hV] [--sarif=FILE] [--sarif-base=DIR] [--sarif-docs=URL] PATH...");
     assertThat(format.exitCode()).isZero();
     assertThat(format.out()).startsWith("Usage: netlingua format [-hV] [-w | --check] PATH...");
   }

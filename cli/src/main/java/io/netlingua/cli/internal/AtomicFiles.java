@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Replacing a file's content so that a reader sees either the old bytes or the new ones, never a mix. */
 final class AtomicFiles {
@@ -17,15 +18,18 @@ final class AtomicFiles {
   /**
    * Writes {@code bytes} to a temporary file in the folder of {@code target}, then moves it over the target in
    * one atomic step. A symbolic link is replaced through: the file it points to gets the new content. The
-   * target keeps its POSIX permissions. On failure the target is untouched and the temporary file removed.
+   * target keeps its POSIX permissions; a target that does not exist yet is created, readable by all
+   * ({@code rw-r--r--}). On failure the target is untouched and the temporary file removed.
    */
   static void replace(Path target, byte[] bytes) throws IOException {
-    Path real = target.toRealPath();
+    boolean exists = Files.exists(target);
+    Path real = exists ? target.toRealPath() : target.toAbsolutePath().normalize();
     Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");
     try {
-      PosixFileAttributeView posix = Files.getFileAttributeView(real, PosixFileAttributeView.class);
+      PosixFileAttributeView posix = Files.getFileAttributeView(exists ? real : temp, PosixFileAttributeView.class);
       if (posix != null) {
-        Files.setPosixFilePermissions(temp, posix.readAttributes().permissions());
+        Files.setPosixFilePermissions(
+            temp, exists ? posix.readAttributes().permissions() : PosixFilePermissions.fromString("rw-r--r--"));
       }
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);

@@ -7,13 +7,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code netlingua check PATH...}: reads a program and reports its diagnostics on standard error, as compilers
- * do, then one summary line.
+ * do, then one summary line; with {@code --sarif FILE}, the SARIF log too.
  */
 @Command(
     name = "check",
@@ -28,13 +29,16 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:no error (warnings allowed)",
       "1:the program has errors (a missing import included)",
-      "2:usage error, a PATH that cannot be read, or a directory without .npl files"
+      "2:usage error, a PATH that cannot be read, a directory without .npl files,",
+      " :or a --sarif FILE that cannot be written"
     })
 public final class CheckCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "a .npl file or a directory of them")
   private List<Path> paths;
+
+  @Mixin private SarifOutput sarif;
 
   /** Checks the program and returns the exit code. */
   @Override
@@ -43,6 +47,9 @@ public final class CheckCommand implements Callable<Integer> {
     ParseResult result = Netlingua.parse(paths);
     Programs.report(result, err);
     err.println("netlingua check: " + scope(result) + Programs.problems(result.diagnostics()));
+    if (!sarif.write(result, List.of(), err)) {
+      return ExitCodes.RUN_FAILED;
+    }
     return Programs.exitCode(result);
   }
 

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code netlingua compile PATH... --target T}: the program's objects for one target as YAML on standard output
- * (or files under {@code --out DIR/<target>/}), the report on standard error. A degradation is an error, a warning
+ * (or files under {@code --out DIR/<target>/}), the report on standard error, and with {@code --sarif FILE} the SARIF log. A degradation is an error, a warning
  * or an info as the mode decides (SEMANTICS.md section 2); with an error nothing is written and any previous
  * output is left as it was.
  */
@@ -53,8 +53,8 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:done (warnings allowed)",
       "1:errors in the program or degradations the mode refuses: nothing written",
-      "2:usage error (a bad option value included), a PATH that cannot be read, or an output folder that",
-      " :cannot be written (NL5004): nothing written"
+      "2:usage error (a bad option value included), a PATH that cannot be read, an output folder that",
+      " :cannot be written (NL5004), or a --sarif FILE that cannot be written: nothing written"
     })
 public final class CompileCommand implements Callable<Integer> {
   /** A sink that keeps nothing: a run whose output cannot be stored still reports. */
@@ -109,6 +109,8 @@ public final class CompileCommand implements Callable<Integer> {
 
   @Mixin private CompilationOptions compilation;
 
+  @Mixin private SarifOutput sarif;
+
   @Option(
       names = "--namespaces",
       paramLabel = "NS",
@@ -132,6 +134,9 @@ public final class CompileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.print(
         report == Choices.ReportFormat.JSON ? compiled.jsonReport() : compiled.textReport(parsed.sources()));
+    if (!sarif.write(parsed, List.of(compiled), err)) {
+      return ExitCodes.RUN_FAILED;
+    }
     return Programs.exitCode(compiled.diagnostics());
   }
 

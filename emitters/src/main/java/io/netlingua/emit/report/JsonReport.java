@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -39,10 +40,18 @@ public final class JsonReport {
 
   /** The report of a compilation, ending with a line break. */
   public static String render(CompileReport compilation) {
+    return write(tree(compilation));
+  }
+
+  /**
+   * A JSON tree as the report is written: two-space indentation, LF line ends on every platform, a final line
+   * break (the SARIF log is written so too).
+   */
+  public static String write(JsonNode tree) {
     try {
-      return WRITER.writeValueAsString(tree(compilation)) + "\n";
+      return WRITER.writeValueAsString(tree) + "\n";
     } catch (JsonProcessingException e) {
-      throw new UncheckedIOException("cannot write the JSON report", e);
+      throw new UncheckedIOException("cannot write JSON", e);
     }
   }
 
