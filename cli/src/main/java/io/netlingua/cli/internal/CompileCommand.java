@@ -5,6 +5,7 @@ import io.netlingua.diagnostics.Code;
 import io.netlingua.diagnostics.Diagnostic;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.CompileReport;
+import io.netlingua.files.OutputFolder;
 import io.netlingua.emit.DocumentSink;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.Kustomization;

@@ -2,6 +2,7 @@ package io.netlingua.cli.internal;
 
 import io.netlingua.Netlingua;
 import io.netlingua.dsl.ParseResult;
+import io.netlingua.files.AtomicFiles;
 import io.netlingua.model.PolicyFile;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import io.netlingua.Netlingua;
 import io.netlingua.SarifOptions;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.CompileReport;
+import io.netlingua.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package io.netlingua.cli.internal;
+package io.netlingua.files;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * and the old one deleted. Both moves are renames within {@code DIR}, atomic on one file system; if the second
  * fails, the old folder is moved back. Closing a folder that was not committed deletes what was written.
  */
-final class OutputFolder implements AutoCloseable {
+public final class OutputFolder implements AutoCloseable {
   private final Path dir;
   private final String name;
   private final Path target;
@@ -43,7 +43,7 @@ final class OutputFolder implements AutoCloseable {
    * @param name the folder inside it that is replaced (the target's id)
    * @throws IOException if the folders cannot be made, or {@code dir/name} is not a folder; nothing changed then
    */
-  static OutputFolder open(Path dir, String name) throws IOException {
+  public static OutputFolder open(Path dir, String name) throws IOException {
     Files.createDirectories(dir);
     Path target = dir.resolve(name);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
@@ -66,7 +66,7 @@ final class OutputFolder implements AutoCloseable {
    * @throws IllegalStateException if it names a file written already: two documents of one name are refused
    *     before anything is written (NL4002), so this is a bug
    */
-  void write(String relative, byte[] content) throws IOException {
+  public void write(String relative, byte[] content) throws IOException {
     Path file = fresh.resolve(relative).normalize();
     if (!file.startsWith(fresh) || file.equals(fresh)) {
       throw new IllegalArgumentException("an output file outside its folder: " + relative);
@@ -83,7 +83,7 @@ final class OutputFolder implements AutoCloseable {
   }
 
   /** Puts the new folder in the place of {@code dir/name/}. */
-  void commit() throws IOException {
+  public void commit() throws IOException {
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       return;

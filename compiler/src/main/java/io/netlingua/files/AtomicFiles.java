@@ -1,4 +1,4 @@
-package io.netlingua.cli.internal;
+package io.netlingua.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +11,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Replacing a file's content so that a reader sees either the old bytes or the new ones, never a mix. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
   private AtomicFiles() {}
 
@@ -21,7 +21,7 @@ final class AtomicFiles {
    * target keeps its POSIX permissions; a target that does not exist yet is created, readable by all
    * ({@code rw-r--r--}). On failure the target is untouched and the temporary file removed.
    */
-  static void replace(Path target, byte[] bytes) throws IOException {
+  public static void replace(Path target, byte[] bytes) throws IOException {
     boolean exists = Files.exists(target);
     Path real = exists ? target.toRealPath() : target.toAbsolutePath().normalize();
     Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".tmp");

@@ -1,0 +1,91 @@
+package io.netlingua.maven;
+
+import io.netlingua.Netlingua;
+import io.netlingua.dsl.ParseResult;
+import io.netlingua.emit.CompileReport;
+import io.netlingua.emit.Kustomization;
+import io.netlingua.files.OutputFolder;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Compiles the program for every configured target into {@code outputDirectory/<target>/}, one file per object
+ * ({@code NAMESPACE/NAME.yaml}), each target's folder replaced atomically and only when that target has no error.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractNetlinguaMojo {
+
+  /** The folder holding one folder per target. */
+  @Parameter(
+      property = "netlingua.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/netlingua")
+  private File outputDirectory;
+
+  /** Adds {@code outputDirectory} to the project's resource directories, so that the objects are packaged. */
+  @Parameter(property = "netlingua.attach", defaultValue = "false")
+  private boolean attach;
+
+  /** Writes {@code kustomization.yaml} into each target's folder, listing its files in output order. */
+  @Parameter(property = "netlingua.kustomize", defaultValue = "false")
+  private boolean kustomize;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Override
+  CompileReport compile(ParseResult parsed, Run run) throws MojoExecutionException {
+    Path out = outputDirectory.toPath().toAbsolutePath().normalize();
+    String name = run.target().id();
+    List<String> files = new ArrayList<>();
+    try (OutputFolder staged = OutputFolder.open(out, name)) {
+      CompileReport report = Netlingua.compile(parsed, run.target(), run.options(), (document, yaml) -> {
+        String file = document.ref().file();
+        if (kustomize && file.equals(Kustomization.FILE)) {
+          throw new IOException("the file of " + document.ref().id() + " is the one kustomize writes its "
+              + "kustomization to; rename the policy or set kustomize to false");
+        }
+        staged.write(file, yaml.getBytes(StandardCharsets.UTF_8));
+        files.add(file);
+      });
+      if (!report.hasErrors()) {
+        if (kustomize) {
+          staged.write(Kustomization.FILE, Kustomization.yaml(files).getBytes(StandardCharsets.UTF_8));
+        }
+        staged.commit();
+      }
+      return report;
+    } catch (IOException e) {
+      throw new MojoExecutionException(
+          "netlingua: cannot write the output folder " + out.resolve(name) + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  String done(CompileReport report) {
+    return report.hasErrors()
+        ? ", nothing written"
+        : " in " + outputDirectory.toPath().toAbsolutePath().normalize().resolve(report.target().id());
+  }
+
+  @Override
+  void afterRuns() {
+    if (attach) {
+      String dir = outputDirectory.getAbsolutePath();
+      if (project.getResources().stream().noneMatch(r -> dir.equals(r.getDirectory()))) {
+        Resource r = new Resource();
+        r.setDirectory(dir);
+        project.addResource(r);
+      }
+    }
+  }
+}
