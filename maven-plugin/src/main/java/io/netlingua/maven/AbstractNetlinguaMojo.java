@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
@@ -108,6 +109,10 @@ abstract class AbstractNetlinguaMojo extends AbstractMojo {
       return;
     }
     List<Run> runs = runs();
+    if (upToDate()) {
+      afterRuns();
+      return;
+    }
     Path root = sourceDirectory.toPath().toAbsolutePath().normalize();
     if (!Files.isDirectory(root)) {
       getLog().info("netlingua: no source directory " + root + ", nothing to do");
@@ -140,10 +145,11 @@ abstract class AbstractNetlinguaMojo extends AbstractMojo {
       }
     }
     writeSarif(parsed, reports);
-    if (errors == 0) {
+    boolean failed = errors > 0 || (failOnWarning && warnings > 0);
+    if (!failed) {
       afterRuns();
     }
-    if (errors > 0 || (failOnWarning && warnings > 0)) {
+    if (failed) {
       throw new MojoFailureException("netlingua: " + errors + " error(s), " + warnings + " warning(s)"
           + (errors == 0 ? " (failOnWarning)" : "") + " in " + root);
     }
@@ -155,8 +161,37 @@ abstract class AbstractNetlinguaMojo extends AbstractMojo {
   /** What the summary line adds after the counts, such as where the files went. */
   abstract String done(CompileReport report);
 
-  /** What a goal does once every target compiled without an error; nothing by default. */
-  void afterRuns() {}
+  /** What a goal does once the run succeeded (or was up to date); nothing by default. */
+  void afterRuns() throws MojoExecutionException {}
+
+  /** Whether nothing changed since the last successful run, so that there is nothing to do; false by default. */
+  boolean upToDate() throws MojoExecutionException {
+    return false;
+  }
+
+  /**
+   * Every parameter that decides what a run reads, reports or writes, as one line per parameter: a change of any of
+   * them makes the next run compile again.
+   */
+  List<String> parameters() {
+    List<String> p = new ArrayList<>();
+    p.add("sourceDirectory=" + sourceDirectory.getAbsolutePath());
+    p.add("includes=" + includes);
+    p.add("excludes=" + excludes);
+    for (TargetConfig t : targets) {
+      p.add("target=" + t.getId() + " version=" + t.getVersion() + " options=" + new TreeMap<>(t.getOptions()));
+    }
+    p.add("mode=" + mode);
+    p.add("podCidrs=" + podCidrs);
+    p.add("serviceCidrs=" + serviceCidrs);
+    p.add("nodeCidrs=" + nodeCidrs);
+    p.add("namespaces=" + namespaces);
+    p.add("failOnWarning=" + failOnWarning);
+    p.add("sarifFile=" + (sarifFile == null ? "" : sarifFile.getAbsolutePath()));
+    p.add("sarifBaseDirectory=" + (sarifBaseDirectory == null ? "" : sarifBaseDirectory.getAbsolutePath()));
+    p.add("pluginVersion=" + pluginVersion);
+    return p;
+  }
 
   /** The targets configured, each with its options checked: a mistake here fails before anything is read. */
   private List<Run> runs() throws MojoExecutionException {

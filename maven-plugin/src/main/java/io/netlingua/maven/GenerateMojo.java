@@ -8,6 +8,7 @@ import io.netlingua.files.OutputFolder;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,45 @@ public final class GenerateMojo extends AbstractNetlinguaMojo {
   @Parameter(property = "netlingua.kustomize", defaultValue = "false")
   private boolean kustomize;
 
+  /**
+   * The state file of the last successful run: the hashes of the sources, the parameters, the plugin version and
+   * what was written. When none changed and the outputs are as written, the goal does nothing.
+   */
+  @Parameter(defaultValue = "${project.build.directory}/netlingua/${mojoExecution.executionId}.state", readonly = true)
+  private File stateFile;
+
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   private MavenProject project;
+
+  @Override
+  boolean upToDate() throws MojoExecutionException {
+    Path state = stateFile.toPath();
+    try {
+      List<String> stored = BuildState.read(state).orElse(null);
+      if (stored != null && stored.equals(describe())) {
+        getLog().info("netlingua: nothing changed since the last build, the outputs in " + out() + " are up to date");
+        return true;
+      }
+      // A run that fails must not leave the state of an older success behind.
+      Files.deleteIfExists(state);
+      return false;
+    } catch (IOException e) {
+      throw new MojoExecutionException("netlingua: cannot read the state file " + state + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> describe() throws IOException {
+    List<String> ids = targets.stream().map(TargetConfig::getId).toList();
+    List<String> parameters = new ArrayList<>(parameters());
+    parameters.add("outputDirectory=" + out());
+    parameters.add("kustomize=" + kustomize);
+    return BuildState.describe(parameters, sourceDirectory.toPath().toAbsolutePath().normalize(), out(), ids,
+        sarifFile == null ? null : sarifFile.toPath().toAbsolutePath());
+  }
+
+  private Path out() {
+    return outputDirectory.toPath().toAbsolutePath().normalize();
+  }
 
   @Override
   CompileReport compile(ParseResult parsed, Run run) throws MojoExecutionException {
@@ -78,7 +116,15 @@ public final class GenerateMojo extends AbstractNetlinguaMojo {
   }
 
   @Override
-  void afterRuns() {
+  void afterRuns() throws MojoExecutionException {
+    Path state = stateFile.toPath();
+    try {
+      if (!Files.exists(state)) {
+        BuildState.write(state, describe());
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("netlingua: cannot write the state file " + state + ": " + e.getMessage(), e);
+    }
     if (attach) {
       String dir = outputDirectory.getAbsolutePath();
       if (project.getResources().stream().noneMatch(r -> dir.equals(r.getDirectory()))) {
