@@ -1,14 +1,19 @@
 package io.netlingua.files;
 
+import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.Kustomization;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -26,14 +31,30 @@ public final class OutputFolder implements AutoCloseable {
   private final String name;
   private final Path target;
   private final Path fresh;
+  private final boolean kustomize;
   /** The folders made so far inside {@link #fresh}: one namespace holds many files. */
   private final Set<Path> folders = new HashSet<>();
+  /** The documents' files in the order written: the kustomization's resources. */
+  private final List<String> documents = new ArrayList<>();
 
-  private OutputFolder(Path dir, String name, Path target, Path fresh) {
+  private OutputFolder(Path dir, String name, Path target, Path fresh, boolean kustomize) {
     this.dir = dir;
     this.name = name;
     this.target = target;
     this.fresh = fresh;
+    this.kustomize = kustomize;
+  }
+
+  /**
+   * An object whose file is the kustomization's own ({@code cluster policy kustomization} on a target that writes
+   * cluster-scoped objects at the top of the folder): a folder with a kustomization cannot hold both.
+   */
+  public static final class KustomizationClash extends FileAlreadyExistsException {
+    private static final long serialVersionUID = 1L;
+
+    KustomizationClash(Path file, String object) {
+      super(file.toString(), null, "the file of " + object + " is the one the kustomization is written to");
+    }
   }
 
   /**
@@ -44,6 +65,19 @@ public final class OutputFolder implements AutoCloseable {
    * @throws IOException if the folders cannot be made, or {@code dir/name} is not a folder; nothing changed then
    */
   public static OutputFolder open(Path dir, String name) throws IOException {
+    return open(dir, name, false);
+  }
+
+  /**
+   * Starts replacing {@code dir/name/}, with a {@link Kustomization} written into it on {@link #commit} when
+   * {@code kustomize} is true.
+   *
+   * @param dir the output folder; created when missing
+   * @param name the folder inside it that is replaced (the target's id)
+   * @param kustomize whether {@link Kustomization#FILE} lists the documents written with {@link #document}
+   * @throws IOException if the folders cannot be made, or {@code dir/name} is not a folder; nothing changed then
+   */
+  public static OutputFolder open(Path dir, String name, boolean kustomize) throws IOException {
     Files.createDirectories(dir);
     Path target = dir.resolve(name);
     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
@@ -53,7 +87,23 @@ public final class OutputFolder implements AutoCloseable {
     }
     // Not Files.createTempDirectory, which makes the folder private (0700): the output gets the permissions any
     // new folder gets (the user's umask), as the files inside do.
-    return new OutputFolder(dir, name, target, Files.createDirectory(beside(dir, name, "new")));
+    return new OutputFolder(dir, name, target, Files.createDirectory(beside(dir, name, "new")), kustomize);
+  }
+
+  /**
+   * Writes one validated document as its file ({@link io.netlingua.emit.DocumentRef#file()}), for the
+   * kustomization's list: what {@code compile --out} and the Maven plugin hand the compiler as its sink.
+   *
+   * @throws KustomizationClash if the document's file is the kustomization's own
+   * @throws IOException if it cannot be written
+   */
+  public void document(EmittedDocument document, String yaml) throws IOException {
+    String file = document.ref().file();
+    if (kustomize && file.equals(Kustomization.FILE)) {
+      throw new KustomizationClash(target.resolve(file), document.ref().id());
+    }
+    write(file, yaml.getBytes(StandardCharsets.UTF_8));
+    documents.add(file);
   }
 
   /**
@@ -82,8 +132,14 @@ public final class OutputFolder implements AutoCloseable {
     }
   }
 
-  /** Puts the new folder in the place of {@code dir/name/}. */
+  /**
+   * Puts the new folder in the place of {@code dir/name/}, with its kustomization written last when the folder was
+   * opened for one.
+   */
   public void commit() throws IOException {
+    if (kustomize) {
+      write(Kustomization.FILE, Kustomization.yaml(documents).getBytes(StandardCharsets.UTF_8));
+    }
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       return;

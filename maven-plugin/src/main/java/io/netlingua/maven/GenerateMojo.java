@@ -3,11 +3,9 @@ package io.netlingua.maven;
 import io.netlingua.Netlingua;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.emit.CompileReport;
-import io.netlingua.emit.Kustomization;
 import io.netlingua.files.OutputFolder;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,21 +82,9 @@ public final class GenerateMojo extends AbstractNetlinguaMojo {
   CompileReport compile(ParseResult parsed, Run run) throws MojoExecutionException {
     Path out = outputDirectory.toPath().toAbsolutePath().normalize();
     String name = run.target().id();
-    List<String> files = new ArrayList<>();
-    try (OutputFolder staged = OutputFolder.open(out, name)) {
-      CompileReport report = Netlingua.compile(parsed, run.target(), run.options(), (document, yaml) -> {
-        String file = document.ref().file();
-        if (kustomize && file.equals(Kustomization.FILE)) {
-          throw new IOException("the file of " + document.ref().id() + " is the one kustomize writes its "
-              + "kustomization to; rename the policy or set kustomize to false");
-        }
-        staged.write(file, yaml.getBytes(StandardCharsets.UTF_8));
-        files.add(file);
-      });
+    try (OutputFolder staged = OutputFolder.open(out, name, kustomize)) {
+      CompileReport report = Netlingua.compile(parsed, run.target(), run.options(), staged::document);
       if (!report.hasErrors()) {
-        if (kustomize) {
-          staged.write(Kustomization.FILE, Kustomization.yaml(files).getBytes(StandardCharsets.UTF_8));
-        }
         staged.commit();
       }
       return report;

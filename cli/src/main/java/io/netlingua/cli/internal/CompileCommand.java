@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -151,20 +150,12 @@ public final class CompileCommand implements Callable<Integer> {
     Path folder = out.resolve(target.id());
     OutputFolder staged;
     try {
-      staged = OutputFolder.open(out, target.id());
+      staged = OutputFolder.open(out, target.id(), kustomize);
     } catch (IOException e) {
       // Nothing to write into: the program is still compiled once, for its report.
       return unwritable(compile(parsed, options, new Guarded(DISCARD)), folder, e);
     }
-    List<String> files = new ArrayList<>();
-    Guarded sink = new Guarded((document, yaml) -> {
-      String file = document.ref().file();
-      if (kustomize && file.equals(Kustomization.FILE)) {
-        throw new KustomizationClash(folder.resolve(file), document.ref().id());
-      }
-      staged.write(file, yaml.getBytes(StandardCharsets.UTF_8));
-      files.add(file);
-    });
+    Guarded sink = new Guarded(staged::document);
     // Assigned before anything below can throw an IOException (a guarded compilation throws none).
     CompileReport compiled = null;
     try (staged) {
@@ -173,9 +164,6 @@ public final class CompileCommand implements Callable<Integer> {
         throw sink.failure;
       }
       if (!compiled.hasErrors()) {
-        if (kustomize) {
-          staged.write(Kustomization.FILE, Kustomization.yaml(files).getBytes(StandardCharsets.UTF_8));
-        }
         staged.commit();
       }
       return compiled;
@@ -249,7 +237,7 @@ public final class CompileCommand implements Callable<Integer> {
         ? "cannot write the output folder '" + where + "': " + Failures.describeIo(e)
         : "cannot spool the output in the temporary folder '" + where + "': " + Failures.describeIo(e);
     String hint;
-    if (e instanceof KustomizationClash) {
+    if (e instanceof OutputFolder.KustomizationClash) {
       hint = "rename the policy, or leave out --kustomize; the previous output is untouched";
     } else if (folder) {
       hint = "choose another --out folder, or fix its permissions; the previous output is untouched";
@@ -283,18 +271,6 @@ public final class CompileCommand implements Callable<Integer> {
       } catch (IOException e) {
         failure = e;
       }
-    }
-  }
-
-  /**
-   * An object whose file is the kustomization's own ({@code cluster policy kustomization} on a target that writes
-   * cluster-scoped objects at the top of the folder): with {@code --kustomize} the folder cannot hold both.
-   */
-  private static final class KustomizationClash extends FileAlreadyExistsException {
-    private static final long serialVersionUID = 1L;
-
-    KustomizationClash(Path file, String object) {
-      super(file.toString(), null, "the file of " + object + " is the one --kustomize writes its kustomization to");
     }
   }
 

@@ -427,7 +427,8 @@ final class CalicoRules {
 
   /** Whether Calico sets a label of that key on workload endpoints itself. */
   static boolean isReserved(String key) {
-    return key.startsWith("projectcalico.org/") || key.startsWith("pcns.") || key.startsWith("pcsa.");
+    return key.startsWith("projectcalico.org/") || key.startsWith(CalicoPolicies.NAMESPACE_PREFIX)
+        || key.startsWith(CalicoPolicies.SERVICE_ACCOUNT_PREFIX);
   }
 
   /**

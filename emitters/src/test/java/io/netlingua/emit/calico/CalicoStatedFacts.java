@@ -1,5 +1,6 @@
 package io.netlingua.emit.calico;
 
+import io.netlingua.emit.lowering.FlowEnds;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Flow;
@@ -71,8 +72,7 @@ public final class CalicoStatedFacts {
         return true;
       }
     }
-    Endpoint destination = flow.destination() instanceof Endpoint.AddressEnd a
-        ? cluster.endpointAt(a.address()) : flow.destination();
+    Endpoint destination = FlowEnds.resolve(flow.destination(), cluster);
     if (!(flow.source() instanceof Endpoint.PodEnd)) {
       return false;
     }
