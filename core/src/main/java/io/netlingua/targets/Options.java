@@ -2,6 +2,8 @@ package io.netlingua.targets;
 
 import io.netlingua.check.internal.Syntax;
 import io.netlingua.model.Cidr;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -49,11 +51,13 @@ import java.util.stream.Stream;
  *     for its target
  * @param optionsByTarget the per-target target options, in target declaration order, each sorted by key; a
  *     target's entries win over {@code targetOptions} key by key for that target; a target without any has no entry
+ * @param sourceBase the folder the {@code netlingua.io/source} annotation of each object names its file relative to
+ *     ({@link #sourceBase(Path)}), absolute; empty: the file as the program's reader named it
  */
 public record Options(
     Mode mode, Optional<String> targetVersion, List<Cidr> podCidrs, List<Cidr> serviceCidrs, List<Cidr> nodeCidrs,
     List<String> namespaces, Map<String, String> targetOptions, Map<Target, String> targetVersions,
-    Map<Target, Map<String, String>> optionsByTarget) {
+    Map<Target, Map<String, String>> optionsByTarget, Optional<Path> sourceBase) {
 
   public Options {
     Objects.requireNonNull(mode, "mode");
@@ -88,6 +92,28 @@ public record Options(
       }
     });
     optionsByTarget = Collections.unmodifiableMap(byTarget);
+    sourceBase = Objects.requireNonNull(sourceBase, "sourceBase").map(b -> b.toAbsolutePath().normalize());
+  }
+
+  /**
+   * Options without a source base: the components {@code Options} had before it existed.
+   *
+   * @param mode what a degradation becomes
+   * @param targetVersion the target's version; empty for {@link Target#defaultVersion()}
+   * @param podCidrs the cluster's pod CIDRs
+   * @param serviceCidrs the cluster's service CIDRs
+   * @param nodeCidrs the CIDRs of the cluster's node addresses
+   * @param namespaces the namespaces a cluster policy is expanded into on targets without cluster-scoped policy
+   * @param targetOptions the run-wide target options, key to value
+   * @param targetVersions the per-target versions
+   * @param optionsByTarget the per-target target options
+   */
+  public Options(
+      Mode mode, Optional<String> targetVersion, List<Cidr> podCidrs, List<Cidr> serviceCidrs, List<Cidr> nodeCidrs,
+      List<String> namespaces, Map<String, String> targetOptions, Map<Target, String> targetVersions,
+      Map<Target, Map<String, String>> optionsByTarget) {
+    this(mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions,
+        optionsByTarget, Optional.empty());
   }
 
   /**
@@ -126,13 +152,14 @@ public record Options(
   /** Strict mode, the default target version, no stated facts, no target options. */
   public static Options defaults() {
     return new Options(
-        Mode.STRICT, Optional.empty(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
+        Mode.STRICT, Optional.empty(), List.of(), List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of(),
+        Optional.empty());
   }
 
   public Options mode(Mode mode) {
     return new Options(
         mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions,
-        optionsByTarget);
+        optionsByTarget, sourceBase);
   }
 
   /**
@@ -143,31 +170,31 @@ public record Options(
   public Options targetVersion(String version) {
     return new Options(
         mode, Optional.of(version), podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions,
-        optionsByTarget);
+        optionsByTarget, sourceBase);
   }
 
   public Options podCidrs(String... cidrs) {
     return new Options(
         mode, targetVersion, parse(cidrs), serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions,
-        optionsByTarget);
+        optionsByTarget, sourceBase);
   }
 
   public Options serviceCidrs(String... cidrs) {
     return new Options(
         mode, targetVersion, podCidrs, parse(cidrs), nodeCidrs, namespaces, targetOptions, targetVersions,
-        optionsByTarget);
+        optionsByTarget, sourceBase);
   }
 
   public Options nodeCidrs(String... cidrs) {
     return new Options(
         mode, targetVersion, podCidrs, serviceCidrs, parse(cidrs), namespaces, targetOptions, targetVersions,
-        optionsByTarget);
+        optionsByTarget, sourceBase);
   }
 
   public Options namespaces(String... names) {
     return new Options(
         mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, List.of(names), targetOptions, targetVersions,
-        optionsByTarget);
+        optionsByTarget, sourceBase);
   }
 
   /**
@@ -184,7 +211,8 @@ public record Options(
     Map<String, String> changed = new TreeMap<>(targetOptions);
     changed.put(key, value);
     return new Options(
-        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, changed, targetVersions, optionsByTarget);
+        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, changed, targetVersions, optionsByTarget,
+        sourceBase);
   }
 
   /**
@@ -202,7 +230,8 @@ public record Options(
     changed.putAll(targetVersions);
     changed.put(Objects.requireNonNull(target, "target"), version);
     return new Options(
-        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, changed, optionsByTarget);
+        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, changed, optionsByTarget,
+        sourceBase);
   }
 
   /**
@@ -221,7 +250,49 @@ public record Options(
     changed.putAll(optionsByTarget);
     changed.put(Objects.requireNonNull(target, "target"), Objects.requireNonNull(options, "options"));
     return new Options(
-        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions, changed);
+        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions, changed,
+        sourceBase);
+  }
+
+  /**
+   * A copy whose objects name their source file relative to a folder: the {@code netlingua.io/source} annotation of
+   * an object whose policy was read from a file below {@code base} holds the path from {@code base} (with {@code /}),
+   * such as {@code src/main/netlingua/shop/web.npl:6}, and a file elsewhere keeps the name the reader gave it.
+   * A build that reads its files by absolute path (so that its diagnostics name them so) sets its project folder
+   * here, and its objects are the same bytes on every machine and equal to those of {@code netlingua compile
+   * src/main/netlingua} run in that folder. Diagnostics are not affected.
+   *
+   * @param base a folder; made absolute
+   * @return the copy
+   */
+  public Options sourceBase(Path base) {
+    return new Options(
+        mode, targetVersion, podCidrs, serviceCidrs, nodeCidrs, namespaces, targetOptions, targetVersions,
+        optionsByTarget, Optional.of(base));
+  }
+
+  /**
+   * The name the {@code netlingua.io/source} annotation gives a source file: relative to {@link #sourceBase()} when
+   * the file is below it, else the name as given.
+   *
+   * @param file the file's name, as the program's reader gave it
+   * @return the name to write
+   */
+  public String sourceName(String file) {
+    if (sourceBase.isEmpty()) {
+      return file;
+    }
+    Path path;
+    try {
+      path = Path.of(file).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      return file;
+    }
+    Path base = sourceBase.get();
+    if (!path.startsWith(base) || path.equals(base)) {
+      return file;
+    }
+    return base.relativize(path).toString().replace('\\', '/');
   }
 
   /**

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlingua.model.Cidr;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptionsTest {
 
@@ -31,6 +33,21 @@ class OptionsTest {
     assertThat(changed.mode()).isEqualTo(Mode.FAIL_CLOSED);
     assertThat(changed.versionFor(Target.KUBERNETES)).isEqualTo("1.24");
     assertThat(changed.namespaces()).containsExactly("a", "b");
+  }
+
+  @Test
+  void aSourceBaseNamesFilesBelowItRelativelyAndLeavesOthersAlone(@TempDir Path dir) {
+    Options o = Options.defaults().sourceBase(dir);
+    assertThat(o.sourceName(dir.resolve("src/main/netlingua/shop/web.npl").toString()))
+        .isEqualTo("src/main/netlingua/shop/web.npl");
+    Path elsewhere = dir.resolveSibling("other-project").resolve("web.npl");
+    assertThat(o.sourceName(elsewhere.toString())).isEqualTo(elsewhere.toString());
+    // A folder whose name starts like the base is not below it.
+    Path sibling = dir.resolveSibling(dir.getFileName() + "-2").resolve("web.npl");
+    assertThat(o.sourceName(sibling.toString())).isEqualTo(sibling.toString());
+    // Without a base, and for the base's other settings, the name is as given.
+    assertThat(Options.defaults().sourceName("policies/web.npl")).isEqualTo("policies/web.npl");
+    assertThat(o.mode(Mode.FAIL_CLOSED).podCidrs("10.244.0.0/16").sourceBase()).contains(dir.toAbsolutePath());
   }
 
   @Test

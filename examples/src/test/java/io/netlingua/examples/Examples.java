@@ -35,12 +35,14 @@ final class Examples {
 
   /**
    * Every example folder, in name order: the module's own {@code src} and {@code target} are not walked (surefire
-   * writes its reports into target while the tests run, and a file vanishing under the walk fails it).
+   * writes its reports into target while the tests run, and a file vanishing under the walk fails it), nor a
+   * folder with a {@code pom.xml} of its own ({@code policy-repo}: a Maven project that its own build tests).
    */
   static List<Path> all() {
     try (Stream<Path> children = Files.list(DIR)) {
       return children.filter(Files::isDirectory)
           .filter(d -> !d.getFileName().toString().equals("src") && !d.getFileName().toString().equals("target"))
+          .filter(d -> !Files.exists(d.resolve("pom.xml")))
           .filter(Examples::holdsPrograms).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -95,6 +95,13 @@ abstract class AbstractNetlinguaMojo extends AbstractMojo {
   @Parameter(defaultValue = "${maven.multiModuleProjectDirectory}")
   protected File sarifBaseDirectory;
 
+  /**
+   * The project's folder: the objects' {@code netlingua.io/source} annotations name their files relative to it
+   * ({@code src/main/netlingua/shop/web.npl:6}), so that the manifests are the same bytes on every machine.
+   */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  protected File basedir;
+
   /** The plugin's version, for the SARIF log. */
   @Parameter(defaultValue = "${plugin.version}", readonly = true, required = true)
   protected String pluginVersion;
@@ -205,6 +212,7 @@ abstract class AbstractNetlinguaMojo extends AbstractMojo {
     try {
       base = Options.defaults()
           .mode(m)
+          .sourceBase(basedir.toPath())
           .podCidrs(podCidrs.toArray(String[]::new))
           .serviceCidrs(serviceCidrs.toArray(String[]::new))
           .nodeCidrs(nodeCidrs.toArray(String[]::new))

@@ -85,6 +85,19 @@ class GenerateIncrementalTest {
     assertThat(log).anyMatch(l -> l.contains("nothing changed since the last build"));
   }
 
+  /** The manifests name their policy's file from the project's folder, never by the absolute path read. */
+  @Test
+  void theSourceAnnotationIsRelativeToTheProject() throws Exception {
+    run("kubernetes", "cilium", "calico");
+    assertThat(out.resolve("kubernetes/shop/web.yaml")).content()
+        .contains("netlingua.io/source: src/main/netlingua/shop/web.npl:5\n")
+        .doesNotContain(dir.toString());
+    assertThat(out.resolve("cilium/shop/web.yaml")).content()
+        .contains("netlingua.io/source: src/main/netlingua/shop/web.npl:5\n");
+    assertThat(out.resolve("calico/shop-web.yaml")).content()
+        .contains("netlingua.io/source: src/main/netlingua/shop/web.npl:5\n");
+  }
+
   @Test
   void aFailedBuildLeavesNoStateSoTheNextOneCompilesAgain() throws Exception {
     run("kubernetes");
@@ -118,6 +131,7 @@ class GenerateIncrementalTest {
     set(mojo, "mode", "strict");
     set(mojo, "pluginVersion", "test");
     set(mojo, "sarifBaseDirectory", dir.toFile());
+    set(mojo, "basedir", dir.toFile());
     List<TargetConfig> targets = new ArrayList<>();
     for (String id : targetIds) {
       TargetConfig t = new TargetConfig();

@@ -113,8 +113,10 @@ public final class CalicoEmitter implements TargetEmitter {
     final String allowOrder;
     final boolean alp;
     final boolean staged;
+    final Options options;
 
     Run(Options options) {
+      this.options = options;
       version = options.versionFor(Target.CALICO);
       tier = options.targetOptionFor(Target.CALICO, "tier");
       tierOrder = options.targetOptionFor(Target.CALICO, "tier-order");
@@ -206,7 +208,7 @@ public final class CalicoEmitter implements TargetEmitter {
       Map<Direction, List<ObjectNode>> rules) {
     DocumentRef ref = new DocumentRef(API_VERSION, run.kind(), Optional.empty(), name, policy.span());
     return new PlannedDocument(ref, () -> {
-      ObjectNode root = root(run.kind(), name, ObjectMetadata.annotations(policy));
+      ObjectNode root = root(run.kind(), name, ObjectMetadata.annotations(policy, run.options));
       ObjectNode spec = root.putObject("spec");
       if (run.staged) {
         spec.put("stagedAction", "Set");

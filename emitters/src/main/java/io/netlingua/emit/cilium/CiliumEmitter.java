@@ -79,7 +79,7 @@ public final class CiliumEmitter implements TargetEmitter {
     CiliumRules rules = new CiliumRules(degradations, version, l7, new DnsVisibility(program), facts);
     List<PlannedDocument> out = new ArrayList<>(policies.size());
     for (Policy policy : policies) {
-      out.add(document(policy, specs(policy, rules, version, policedLocalhost, degradations)));
+      out.add(document(policy, options, specs(policy, rules, version, policedLocalhost, degradations)));
     }
     Work.current().add(Work.Step.UNITS, out.size());
     facts.report(degradations);
@@ -183,7 +183,7 @@ public final class CiliumEmitter implements TargetEmitter {
   }
 
   /** The document of a policy; the tree is complete already and handed over as it is. */
-  private static PlannedDocument document(Policy policy, List<ObjectNode> specs) {
+  private static PlannedDocument document(Policy policy, Options options, List<ObjectNode> specs) {
     String kind = policy.isClusterWide() ? CLUSTERWIDE : NAMESPACED;
     DocumentRef ref = new DocumentRef(API_VERSION, kind, policy.namespace(), policy.name(), policy.span());
     return new PlannedDocument(ref, () -> {
@@ -196,7 +196,7 @@ public final class CiliumEmitter implements TargetEmitter {
       ObjectNode labels = metadata.putObject("labels");
       ObjectMetadata.labels().forEach(labels::put);
       ObjectNode annotations = metadata.putObject("annotations");
-      ObjectMetadata.annotations(policy).forEach(annotations::put);
+      ObjectMetadata.annotations(policy, options).forEach(annotations::put);
       if (specs.size() == 1) {
         root.set("spec", specs.get(0));
       } else {

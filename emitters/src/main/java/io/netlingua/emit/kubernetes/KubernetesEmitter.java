@@ -73,7 +73,7 @@ public final class KubernetesEmitter implements TargetEmitter {
             "kubernetes: cluster policies are expanded into the namespaces "
                 + String.join(", ", options.namespaces())
                 + " (stated with --namespaces); a namespace not named there gets none of them"));
-    return units.stream().map(NetworkPolicies::document).toList();
+    return units.stream().map(unit -> NetworkPolicies.document(unit, options)).toList();
   }
 
   private static List<LoweredRule> allows(

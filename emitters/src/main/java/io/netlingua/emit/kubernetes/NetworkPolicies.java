@@ -25,6 +25,7 @@ import io.netlingua.model.NamedPort;
 import io.netlingua.model.Port;
 import io.netlingua.model.PortRange;
 import io.netlingua.model.Protocol;
+import io.netlingua.targets.Options;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,22 +39,22 @@ final class NetworkPolicies {
   private NetworkPolicies() {}
 
   /** The document of one object, built when the pipeline writes it. */
-  static PlannedDocument document(Unit unit) {
+  static PlannedDocument document(Unit unit, Options options) {
     DocumentRef ref =
         new DocumentRef(API_VERSION, KIND, Optional.of(unit.namespace()), unit.name(), unit.policy().span());
-    return new PlannedDocument(ref, () -> object(unit));
+    return new PlannedDocument(ref, () -> object(unit, options));
   }
 
   /**
    * The Fabric8 NetworkPolicy of one object, made with the model's constructors and setters rather than its fluent
    * builders, which copy every nested object once more on {@code build()} (the same object either way).
    */
-  private static NetworkPolicy object(Unit unit) {
+  private static NetworkPolicy object(Unit unit, Options options) {
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(unit.name());
     metadata.setNamespace(unit.namespace());
     metadata.setLabels(ObjectMetadata.labels());
-    metadata.setAnnotations(ObjectMetadata.annotations(unit.policy()));
+    metadata.setAnnotations(ObjectMetadata.annotations(unit.policy(), options));
     List<String> types = new ArrayList<>(2);
     List<NetworkPolicyIngressRule> ingress = new ArrayList<>();
     List<NetworkPolicyEgressRule> egress = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.netlingua.emit.lowering;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netlingua.model.Policy;
 import io.netlingua.model.SourceSpan;
+import io.netlingua.targets.Options;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,11 +28,14 @@ public final class ObjectMetadata {
     return Map.of(MANAGED_BY, "netlingua");
   }
 
-  /** The annotations of an object lowered from a policy: its description, if any, then its source position. */
-  public static Map<String, String> annotations(Policy policy) {
+  /**
+   * The annotations of an object lowered from a policy: its description, if any, then its source position, the file
+   * named as the options say ({@link Options#sourceName(String)}).
+   */
+  public static Map<String, String> annotations(Policy policy, Options options) {
     Map<String, String> annotations = new LinkedHashMap<>();
     policy.description().ifPresent(d -> annotations.put(DESCRIPTION, d));
-    annotations.put(SOURCE, policy.span().file() + ":" + policy.span().line());
+    annotations.put(SOURCE, options.sourceName(policy.span().file()) + ":" + policy.span().line());
     return annotations;
   }
 
