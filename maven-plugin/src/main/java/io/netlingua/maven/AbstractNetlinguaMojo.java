@@ -165,6 +165,16 @@ abstract class AbstractNetlinguaMojo extends AbstractMojo {
   /** Compiles (or checks) the program for one target. */
   abstract CompileReport compile(ParseResult parsed, Run run) throws MojoExecutionException;
 
+  /**
+   * Whether a target's report fails the build: an error, or with {@code failOnWarning} a warning. Such a target's
+   * output is not written, as a target with an error writes nothing: a build that fails leaves no manifest it judged
+   * unfit behind.
+   */
+  final boolean fails(CompileReport report) {
+    return report.hasErrors()
+        || (failOnWarning && report.diagnostics().stream().anyMatch(d -> d.severity() == Severity.WARNING));
+  }
+
   /** What the summary line adds after the counts, such as where the files went. */
   abstract String done(CompileReport report);
 

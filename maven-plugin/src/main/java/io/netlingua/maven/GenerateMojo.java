@@ -84,7 +84,7 @@ public final class GenerateMojo extends AbstractNetlinguaMojo {
     String name = run.target().id();
     try (OutputFolder staged = OutputFolder.open(out, name, kustomize)) {
       CompileReport report = Netlingua.compile(parsed, run.target(), run.options(), staged::document);
-      if (!report.hasErrors()) {
+      if (!fails(report)) {
         staged.commit();
       }
       return report;
@@ -96,7 +96,7 @@ public final class GenerateMojo extends AbstractNetlinguaMojo {
 
   @Override
   String done(CompileReport report) {
-    return report.hasErrors()
+    return fails(report)
         ? ", nothing written"
         : " in " + outputDirectory.toPath().toAbsolutePath().normalize().resolve(report.target().id());
   }
