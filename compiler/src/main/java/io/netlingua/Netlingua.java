@@ -24,7 +24,10 @@ import io.netlingua.model.PolicyFile;
 import io.netlingua.model.Program;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one entry point of Netlingua: read {@code .npl} programs, write them back in canonical form, compile them
@@ -400,8 +404,43 @@ public final class Netlingua {
    * @return the flows in file order, or every mistake in the file (an end the cluster lacks included)
    */
   public static FileResult<List<ExpectedFlow>> readFlows(Path file, Cluster cluster) {
+    List<ExpectedFlow> flows = new ArrayList<>();
+    FileResult<Long> read = readFlows(file, cluster, flows::add);
+    return read.hasErrors() ? FileResult.failed(read.errors()) : FileResult.of(List.copyOf(flows));
+  }
+
+  /**
+   * Streams a flow file (docs/testing.md): each flow without mistakes goes to {@code each} as soon as it is read, in
+   * file order, and none is kept, so that a file of millions of flows is read in the memory of one. A flow longer
+   * than 16 KiB is a mistake; the file has no bound. Every mistake is in the result (the first thousand listed, then
+   * how many more), but {@code each} may have received flows before one was found: a caller that must not act on a
+   * file with mistakes reads it twice, the first time with a consumer that does nothing, as {@code netlingua query}
+   * does.
+   *
+   * <pre>{@code
+   * FileResult<Long> checked = Netlingua.readFlows(Path.of("flows.yaml"), cluster, flow -> { });
+   * if (!checked.hasErrors()) {
+   *   Evaluator evaluator = Netlingua.evaluator(program, cluster);
+   *   Netlingua.readFlows(Path.of("flows.yaml"), cluster, f -> System.out.println(evaluator.evaluate(f.flow())));
+   * }
+   * }</pre>
+   *
+   * @param file the flow file
+   * @param cluster the cluster whose ends the flows name
+   * @param each receives each flow
+   * @return the number of flows, or every mistake in the file
+   */
+  public static FileResult<Long> readFlows(Path file, Cluster cluster, Consumer<? super ExpectedFlow> each) {
     Objects.requireNonNull(cluster, "cluster");
-    return text(file).map(t -> FlowReader.read(file.toString(), t, cluster)).orElseGet(() -> unreadable(file));
+    Objects.requireNonNull(each, "each");
+    // No BufferedReader: SnakeYAML reads in chunks of its own, and a decoder reading ahead by less places a byte
+    // that is not UTF-8 closer to where it is.
+    try (Reader text = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file)),
+        StandardCharsets.UTF_8.newDecoder())) {
+      return FlowReader.stream(file.toString(), text, cluster, each);
+    } catch (IOException | UncheckedIOException | SecurityException e) {
+      return unreadable(file);
+    }
   }
 
   /**

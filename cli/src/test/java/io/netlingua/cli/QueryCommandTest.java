@@ -175,6 +175,23 @@ class QueryCommandTest {
     assertThat(noPath.err()).contains("Missing PATH");
   }
 
+  /**
+   * The flow file is checked whole before any flow is judged: mistakes at its start and at its end are both reported,
+   * and no verdict reaches standard output, not even of the good flows between them.
+   */
+  @Test
+  void aFlowFileWithMistakesAtItsStartAndEndGetsBothReportedAndNoVerdict() throws IOException {
+    String good = "- {from: shop/frontend, to: shop/backend, protocol: tcp, port: 8080, expect: allow}\n";
+    Path flows = write("flows.yaml", "- {from: shop/nope, to: shop/backend, protocol: tcp, port: 8080}\n"
+        + good.repeat(5000) + "- {from: shop/frontend, to: shop/backend, protocol: tcp}\n");
+    CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--flows", flows.toString(),
+        program.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(flows + ":1:10: error: no pod 'shop/nope' in the cluster\n"
+        + flows + ":5002:3: error: a tcp flow needs a port and no icmp\n");
+  }
+
   @Test
   void aTargetWithoutEvaluatorIsAUsageError() {
     CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--target", "flannel",

@@ -70,7 +70,7 @@ public final class ClusterReader {
   }
 
   private FileResult<Cluster> read(String text) {
-    YamlTree.Node root = YamlTree.read(fields.file(), text, fields.errors());
+    YamlTree.Node root = YamlTree.read(fields.file(), text, fields::add);
     if (root == null) {
       return FileResult.failed(fields.errors());
     }
@@ -113,7 +113,7 @@ public final class ClusterReader {
     }
     // Read last: a DNS server names pods and externals, wherever the file declares them.
     dnsServers.forEach(n -> builder.dnsServers(dnsServers(n, pods, externals)));
-    if (!fields.errors().isEmpty()) {
+    if (fields.hasErrors()) {
       return FileResult.failed(fields.errors());
     }
     try {

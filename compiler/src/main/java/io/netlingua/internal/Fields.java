@@ -20,8 +20,17 @@ import java.util.TreeMap;
  * kind, so that a reader goes on and reports the next mistake too.
  */
 final class Fields {
+  /**
+   * The most mistakes listed: a flow file of a million bad flows is told about the first ones and how many more
+   * there are, in bounded memory.
+   */
+  static final int MAX_LISTED_ERRORS = 1000;
+
   private final String file;
   private final List<FileResult.Error> errors = new ArrayList<>();
+  /** The first mistake past {@link #MAX_LISTED_ERRORS}, and how many there are. */
+  private FileResult.Error firstUnlisted;
+  private long unlisted;
 
   Fields(String file) {
     this.file = file;
@@ -31,13 +40,38 @@ final class Fields {
     return file;
   }
 
+  /**
+   * Every mistake so far, in the order found, up to {@link #MAX_LISTED_ERRORS}; past it, one more entry at the first
+   * mistake not listed says how many were left out.
+   */
   List<FileResult.Error> errors() {
-    return errors;
+    if (unlisted == 0) {
+      return List.copyOf(errors);
+    }
+    List<FileResult.Error> all = new ArrayList<>(errors);
+    all.add(new FileResult.Error(file, firstUnlisted.line(), firstUnlisted.column(), "this mistake and "
+        + (unlisted - 1) + " more are not listed (only the first " + MAX_LISTED_ERRORS + " are): "
+        + firstUnlisted.message()));
+    return List.copyOf(all);
+  }
+
+  /** Whether a mistake was found. */
+  boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  /** Records a mistake. */
+  void add(FileResult.Error error) {
+    if (errors.size() < MAX_LISTED_ERRORS) {
+      errors.add(error);
+    } else if (unlisted++ == 0) {
+      firstUnlisted = error;
+    }
   }
 
   /** Records a mistake at a place. */
   void error(Place place, String message) {
-    errors.add(new FileResult.Error(file, place.line(), place.column(), message));
+    add(new FileResult.Error(file, place.line(), place.column(), message));
   }
 
   /** The node as a mapping of exactly the known keys; unknown keys are mistakes. */

@@ -13,20 +13,30 @@ import io.netlingua.internal.YamlTree.Mapping;
 import io.netlingua.internal.YamlTree.Place;
 import io.netlingua.model.KafkaRule;
 import io.netlingua.model.SourceSpan;
+import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads a flow file (docs/testing.md; schema {@code netlingua-flows}): a list of {@code {from, to, protocol,
  * port, icmp, http, kafka, dnsQuery, expect}}, whose ends name what the cluster declares: {@code ns/pod},
  * {@code node:NAME}, {@code ext:NAME}, or {@code ip:ADDRESS} (a bare address, which evaluators treat as
  * whatever has it).
+ *
+ * <p>The file is streamed ({@link YamlTree#readList}): each flow is checked and handed over as soon as it is read,
+ * so that a file of millions of flows is read in the memory of one. A flow has a bound, {@link #MAX_FLOW_CHARS}; the
+ * file has none.
  */
 public final class FlowReader {
+  /** The longest flow, in characters from its first to its last: far above any real flow, far below a heap. */
+  public static final int MAX_FLOW_CHARS = 16 * 1024;
+
   private static final List<String> FLOW =
       List.of("from", "to", "protocol", "port", "icmp", "http", "kafka", "dnsQuery", "expect");
   private static final List<String> ICMP = List.of("type", "code");
@@ -53,18 +63,30 @@ public final class FlowReader {
    * @return the flows in file order, or every mistake
    */
   public static FileResult<List<ExpectedFlow>> read(String file, String text, Cluster cluster) {
-    return new FlowReader(file, cluster).read(text);
+    List<ExpectedFlow> flows = new ArrayList<>();
+    FileResult<Long> read = stream(file, new StringReader(text), cluster, flows::add);
+    return read.hasErrors() ? FileResult.failed(read.errors()) : FileResult.of(List.copyOf(flows));
   }
 
-  private FileResult<List<ExpectedFlow>> read(String text) {
-    YamlTree.Node root = YamlTree.read(fields.file(), text, fields.errors());
-    List<ExpectedFlow> flows = new ArrayList<>();
-    if (root != null) {
-      for (YamlTree.Node n : fields.list(root, "a flow file")) {
-        fields.mapping(n, "a flow", FLOW).flatMap(this::flow).ifPresent(flows::add);
-      }
-    }
-    return fields.errors().isEmpty() ? FileResult.of(List.copyOf(flows)) : FileResult.failed(fields.errors());
+  /**
+   * Streams a flow file: hands each flow without mistakes to {@code each} as soon as it is read, in file order, and
+   * keeps none of them.
+   *
+   * @param file the file name for messages
+   * @param text the text, read to its end, not closed
+   * @param cluster the cluster whose pods, nodes and externals the flows name
+   * @param each receives the flows; it may already have received some when the result has mistakes
+   * @return how many flows were read, or every mistake (the first {@value Fields#MAX_LISTED_ERRORS} listed)
+   */
+  public static FileResult<Long> stream(String file, Reader text, Cluster cluster, Consumer<? super ExpectedFlow> each) {
+    FlowReader reader = new FlowReader(file, cluster);
+    long[] count = {0};
+    YamlTree.readList(file, text, "a flow file", "a flow", MAX_FLOW_CHARS, node ->
+        reader.fields.mapping(node, "a flow", FLOW).flatMap(reader::flow).ifPresent(f -> {
+          count[0]++;
+          each.accept(f);
+        }), reader.fields::add);
+    return reader.fields.hasErrors() ? FileResult.failed(reader.fields.errors()) : FileResult.of(count[0]);
   }
 
   private Optional<ExpectedFlow> flow(Mapping m) {
@@ -100,6 +122,10 @@ public final class FlowReader {
     }
     boolean hasPort = fields.optional(m, "port").isPresent();
     boolean hasIcmp = fields.optional(m, "icmp").isPresent();
+    if (hasPort && port.isEmpty()) {
+      // The port's own mistake is reported; the flow's checks below would only say it again.
+      return Optional.empty();
+    }
     if (protocol.get().hasPorts() && (!hasPort || hasIcmp)) {
       fields.error(m.place(), "a " + protocol.get().keyword() + " flow needs a port and no icmp");
       return Optional.empty();

@@ -1,11 +1,6 @@
 package io.netlingua.cli.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.netlingua.ExpectedFlow;
 import io.netlingua.FileResult;
 import io.netlingua.Netlingua;
@@ -20,6 +15,7 @@ import io.netlingua.model.SourceSpan;
 import io.netlingua.targets.Mode;
 import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -27,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,11 +60,6 @@ import picocli.CommandLine.Spec;
       " :cannot be read, or a compilation for --target refused in the mode (its report on standard error)"
     })
 public final class QueryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  /** A fixed indenter with LF, as the other JSON of the command line, so that the output is the same everywhere. */
-  private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter()
-      .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
   @Spec private CommandSpec spec;
 
@@ -126,50 +118,77 @@ public final class QueryCommand implements Callable<Integer> {
       err.print(world.render());
       return ExitCodes.RUN_FAILED;
     }
-    Optional<List<ExpectedFlow>> judged = flows(world.orElseThrow(), err);
+    // The first pass over a flow file only checks it: every mistake is reported, and nothing reaches standard
+    // output for a file that has one. The second pass judges each flow as it is read and prints its verdict.
+    Optional<ExpectedFlow> oneFlow = Optional.empty();
+    boolean flowsRead;
+    if (flows != null) {
+      FileResult<Long> checked = Netlingua.readFlows(flows, world.orElseThrow(), f -> { });
+      err.print(checked.render());
+      flowsRead = !checked.hasErrors();
+    } else {
+      oneFlow = flow(world.orElseThrow(), err);
+      flowsRead = oneFlow.isPresent();
+    }
+    // The program is read and reported even when the flows have mistakes: the user sees every mistake at once.
     ParseResult program = Netlingua.parse(paths.stream().map(Path::of).toList());
     if (program.hasErrors()) {
       Programs.report(program, err);
     }
-    if (judged.isEmpty() || program.hasErrors()) {
+    if (!flowsRead || program.hasErrors()) {
       return ExitCodes.RUN_FAILED;
     }
     Optional<Evaluator> evaluator = evaluator(program, world.orElseThrow(), options, err);
     if (evaluator.isEmpty()) {
       return ExitCodes.RUN_FAILED;
     }
-    ArrayNode out = JSON.createArrayNode();
-    boolean contradicted = false;
-    for (ExpectedFlow f : judged.get()) {
-      Verdict v = evaluator.get().evaluate(f.flow());
-      contradicted |= f.contradicts(v.allowed());
-      ObjectNode entry = out.addObject();
-      entry.put("flow", f.flow().toString());
-      entry.put("verdict", v.keyword());
-      entry.put("reason", v.reason());
-      entry.put("rule", rule(v).orElse(null));
-      entry.put("expect", f.expect().map(e -> e ? "allow" : "deny").orElse(null));
-      if (f.contradicts(v.allowed())) {
-        err.println(f.span().location() + ": expected " + (v.allowed() ? "deny" : "allow") + ", got " + v + ": "
-            + f.flow());
+    boolean[] contradicted = {false};
+    try (JsonGenerator out = Json.generator(spec.commandLine().getOut())) {
+      out.writeStartArray();
+      Consumer<ExpectedFlow> judge = f -> contradicted[0] |= judge(evaluator.get(), f, out, err);
+      if (flows != null) {
+        FileResult<Long> judged = Netlingua.readFlows(flows, world.orElseThrow(), judge);
+        if (judged.hasErrors()) {
+          err.print(judged.render());
+          err.println(flows + ": the file changed while it was read; the verdicts printed are incomplete");
+          return ExitCodes.RUN_FAILED;
+        }
+      } else {
+        judge.accept(oneFlow.get());
       }
-    }
-    try {
-      spec.commandLine().getOut().print(JSON.writer(PRINTER).writeValueAsString(out) + "\n");
-    } catch (JsonProcessingException e) {
-      // A tree of strings always serialises; this would be a bug in Jackson.
+      out.writeEndArray();
+      out.writeRaw('\n');
+    } catch (IOException e) {
+      // Standard output is a PrintWriter, which does not throw; this would be a bug.
       throw new UncheckedIOException(e);
     }
-    return contradicted ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
+    return contradicted[0] ? ExitCodes.INPUT_ERRORS : ExitCodes.OK;
   }
 
-  /** The flows of the flow file, or the one flow of the command line; empty (reported) when they have errors. */
-  private Optional<List<ExpectedFlow>> flows(Cluster world, PrintWriter err) {
-    if (flows != null) {
-      FileResult<List<ExpectedFlow>> read = Netlingua.readFlows(flows, world);
-      err.print(read.render());
-      return read.value();
+  /** Judges one flow, writes its entry and says on standard error when it contradicts its expectation. */
+  private static boolean judge(Evaluator evaluator, ExpectedFlow f, JsonGenerator out, PrintWriter err) {
+    Verdict v = evaluator.evaluate(f.flow());
+    try {
+      out.writeStartObject();
+      out.writeStringField("flow", f.flow().toString());
+      out.writeStringField("verdict", v.keyword());
+      out.writeStringField("reason", v.reason());
+      out.writeStringField("rule", rule(v).orElse(null));
+      out.writeStringField("expect", f.expect().map(e -> e ? "allow" : "deny").orElse(null));
+      out.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    boolean contradicts = f.contradicts(v.allowed());
+    if (contradicts) {
+      err.println(f.span().location() + ": expected " + (v.allowed() ? "deny" : "allow") + ", got " + v + ": "
+          + f.flow());
+    }
+    return contradicts;
+  }
+
+  /** The one flow of the command line; empty (reported) when it has a mistake. */
+  private Optional<ExpectedFlow> flow(Cluster world, PrintWriter err) {
     String text = arguments.get(0);
     FlowSyntax.Result parsed = FlowSyntax.parse(text, world);
     if (parsed.error().isPresent()) {
@@ -180,7 +199,7 @@ public final class QueryCommand implements Callable<Integer> {
       return Optional.empty();
     }
     SourceSpan span = new SourceSpan("<flow>", 1, 1, 1, 1, 0, 0);
-    return Optional.of(List.of(new ExpectedFlow(parsed.flow().orElseThrow(), Optional.empty(), span)));
+    return Optional.of(new ExpectedFlow(parsed.flow().orElseThrow(), Optional.empty(), span));
   }
 
   /**
