@@ -20,9 +20,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compile pipeline shared by every target: check, lower, sort, then refuse duplicate objects ({@code NL4002})
@@ -31,20 +31,32 @@ import java.util.Map;
  * an in-memory {@link Compilation}.
  */
 public final class Emitters {
-  private static final Map<Target, TargetEmitter> EMITTERS = new EnumMap<>(Target.class);
+  /**
+   * The targets that have an emitter, in declaration order. Listing them creates no emitter: the command line lists
+   * them in its help and converts {@code --target} with them, and an emitter's class holds the state of its lowering
+   * (Jackson's node factory, tables), which only a compilation for its target needs.
+   */
+  private static final List<Target> TARGETS =
+      List.of(Target.KUBERNETES, Target.CILIUM, Target.CALICO, Target.FLANNEL);
 
-  static {
-    for (TargetEmitter e : List.<TargetEmitter>of(new KubernetesEmitter(), new CiliumEmitter(), new CalicoEmitter(),
-        new FlannelEmitter())) {
-      EMITTERS.put(e.target(), e);
-    }
-  }
+  /** The emitters created so far, each by the first compilation for its target. */
+  private static final Map<Target, TargetEmitter> EMITTERS = new ConcurrentHashMap<>();
 
   private Emitters() {}
 
   /** The targets that have an emitter, in declaration order. */
   public static List<Target> targets() {
-    return List.copyOf(EMITTERS.keySet());
+    return TARGETS;
+  }
+
+  /** A new emitter for one of {@link #TARGETS}; {@code EmittersTest} checks that each is for its own target. */
+  private static TargetEmitter create(Target target) {
+    return switch (target) {
+      case KUBERNETES -> new KubernetesEmitter();
+      case CILIUM -> new CiliumEmitter();
+      case CALICO -> new CalicoEmitter();
+      case FLANNEL -> new FlannelEmitter();
+    };
   }
 
   /**
@@ -96,11 +108,20 @@ public final class Emitters {
    */
   private static TargetEmitter emitter(Target target, Options options) {
     options.checkFor(target);
-    TargetEmitter emitter = EMITTERS.get(target);
-    if (emitter == null) {
+    return emitter(target);
+  }
+
+  /**
+   * The emitter of a target, created by the first call for it; package-private for the test that each is for its own
+   * target.
+   *
+   * @throws IllegalArgumentException if the target has no emitter
+   */
+  static TargetEmitter emitter(Target target) {
+    if (!TARGETS.contains(target)) {
       throw new IllegalArgumentException("no emitter for target " + target.id());
     }
-    return emitter;
+    return EMITTERS.computeIfAbsent(target, Emitters::create);
   }
 
   /** The pipeline around one emitter; package-private so that tests can run it around an emitter of their own. */

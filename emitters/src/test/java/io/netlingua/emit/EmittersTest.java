@@ -125,6 +125,19 @@ class EmittersTest {
     assertThat(c.yaml()).isEmpty();
   }
 
+  /**
+   * The targets are listed without creating an emitter (the command line lists them in its help), and the emitter
+   * each gets on its first compilation is its own, the same one every time.
+   */
+  @Test
+  void everyTargetHasItsOwnEmitterCreatedOnce() {
+    assertThat(Emitters.targets()).containsExactly(Target.KUBERNETES, Target.CILIUM, Target.CALICO, Target.FLANNEL);
+    for (Target t : Emitters.targets()) {
+      assertThat(Emitters.emitter(t).target()).as(t.id()).isEqualTo(t);
+      assertThat(Emitters.emitter(t)).as(t.id()).isSameAs(Emitters.emitter(t));
+    }
+  }
+
   @Test
   void flannelWritesNothing() {
     Compilation c = Emitters.compile(SHOP, Target.FLANNEL, Options.defaults().mode(Mode.BEST_EFFORT));

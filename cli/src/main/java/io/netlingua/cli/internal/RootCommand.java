@@ -1,5 +1,6 @@
 package io.netlingua.cli.internal;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -17,10 +18,6 @@ import picocli.CommandLine.Spec;
       "form, compiles them for a target, reporting what the target cannot express, and judges flows on a",
       "cluster (query). A PATH is a .npl file or a directory (every .npl file below it, in sorted order)."
     },
-    subcommands = {
-      CheckCommand.class, FormatCommand.class, CompileCommand.class, QueryCommand.class,
-      CapabilitiesCommand.class, HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:no error (warnings allowed)",
@@ -29,6 +26,15 @@ import picocli.CommandLine.Spec;
       "2:usage error, or a path, file or output folder of the run that cannot be read or written"
     })
 public final class RootCommand implements Callable<Integer> {
+  /**
+   * The subcommands, in the order of the help. They are not in the annotation: picocli would build each of them (and
+   * create its object, running its class's static initialiser) for every run; {@code Main} builds in full only the
+   * one a run names, and lists the others by their annotation's name and description.
+   */
+  public static final List<Class<?>> SUBCOMMANDS = List.of(
+      CheckCommand.class, FormatCommand.class, CompileCommand.class, QueryCommand.class, CapabilitiesCommand.class,
+      HelpCommand.class);
+
   @Spec private CommandSpec spec;
 
   /** A command is required: without one, say so and show the usage (exit 2). */
