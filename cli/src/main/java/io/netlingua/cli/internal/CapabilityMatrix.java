@@ -1,8 +1,6 @@
 package io.netlingua.cli.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -80,12 +78,8 @@ final class CapabilityMatrix {
         }
       }
     }
-    // A fixed indenter with LF, so that the output is the same on every platform.
-    DefaultPrettyPrinter printer =
-        new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
-      return mapper.writer(printer).writeValueAsString(root) + "\n";
+      return mapper.writer(Json.printer()).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       // A tree of strings always serialises; this would be a bug in Jackson.
       throw new UncheckedIOException(e);
