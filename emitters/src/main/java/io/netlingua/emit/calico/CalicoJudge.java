@@ -15,6 +15,7 @@ import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.Flow;
+import io.netlingua.eval.FlowProtocol;
 import io.netlingua.eval.HttpRequest;
 import io.netlingua.eval.IpAddress;
 import io.netlingua.eval.Pod;
@@ -210,24 +211,24 @@ final class CalicoJudge implements Evaluator {
    * end's address, {@code ipVersion} in the family of the judged pod's peer.
    */
   private Match matches(Rule rule, Flow flow, FlowEnds ends, Direction direction) {
+    // Tests without optionals or lambdas of their own: every rule of every selecting policy meets every flow.
     boolean sourceV6 = ends.source().ip().ipv6();
     boolean destinationV6 = ends.destination().ip().ipv6();
-    Optional<Boolean> packetV6 = switch (flow.protocol()) {
-      case ICMP -> Optional.of(false);
-      case ICMPV6 -> Optional.of(true);
-      default -> sourceV6 == destinationV6 ? Optional.of(sourceV6) : Optional.empty();
-    };
-    boolean peerV6 = packetV6.orElse(direction == Direction.INGRESS ? sourceV6 : destinationV6);
-    if (rule.ipVersion().filter(v -> v != (peerV6 ? 6 : 4)).isPresent()
-        || !rendered(rule.source(), packetV6.orElse(sourceV6))
-        || !rendered(rule.destination(), packetV6.orElse(destinationV6))
-        || rule.protocol().filter(p -> p != CalicoPolicies.number(flow.protocol())).isPresent()) {
+    // The packet's family, when it has one: its protocol's for ICMP and ICMPv6, else its ends' when they agree.
+    boolean icmp = flow.protocol() == FlowProtocol.ICMP || flow.protocol() == FlowProtocol.ICMPV6;
+    boolean known = icmp || sourceV6 == destinationV6;
+    boolean packetV6 = icmp ? flow.protocol() == FlowProtocol.ICMPV6 : sourceV6;
+    boolean peerV6 = known ? packetV6 : direction == Direction.INGRESS ? sourceV6 : destinationV6;
+    if (rule.ipVersion().isPresent() && rule.ipVersion().get() != (peerV6 ? 6 : 4)
+        || !rendered(rule.source(), known ? packetV6 : sourceV6)
+        || !rendered(rule.destination(), known ? packetV6 : destinationV6)
+        || rule.protocol().isPresent() && rule.protocol().get() != CalicoPolicies.number(flow.protocol())) {
       return Match.NO;
     }
     if (rule.icmp().isPresent()) {
-      CalicoPolicies.Icmp icmp = rule.icmp().get();
-      if (flow.protocol().hasPorts() || flow.icmpType() != icmp.type()
-          || icmp.code().filter(c -> c != flow.icmpCode()).isPresent()) {
+      CalicoPolicies.Icmp field = rule.icmp().get();
+      if (flow.protocol().hasPorts() || flow.icmpType() != field.type()
+          || field.code().isPresent() && field.code().get() != flow.icmpCode()) {
         return Match.NO;
       }
     }
@@ -236,8 +237,7 @@ final class CalicoJudge implements Evaluator {
       return Match.NO;
     }
     if (rule.http().isPresent()) {
-      Http http = rule.http().get();
-      return flow.http().filter(r -> http(http, r)).isPresent() ? Match.YES : Match.REFUSED_AT_L7;
+      return flow.http().isPresent() && http(rule.http().get(), flow.http().get()) ? Match.YES : Match.REFUSED_AT_L7;
     }
     return Match.YES;
   }
@@ -289,7 +289,7 @@ final class CalicoJudge implements Evaluator {
     // A selector matches endpoints (here pods: host endpoints and network sets are not in the cluster model), by
     // the IP sets Felix builds of their addresses.
     Optional<Pod> pod = FlowEnds.pod(end);
-    if (entity.selector().isPresent() && !pod.filter(p -> entity.selector().get().matches(labels(p))).isPresent()) {
+    if (entity.selector().isPresent() && (pod.isEmpty() || !entity.selector().get().matches(labels(pod.get())))) {
       return false;
     }
     if (entity.service().isPresent() && !service(entity.service().get(), end, flow, destination)) {
@@ -329,7 +329,7 @@ final class CalicoJudge implements Evaluator {
    * destination, false for the source).
    */
   private boolean service(ServiceRef ref, Endpoint end, Flow flow, boolean destination) {
-    Optional<Service> service = cluster.service(ref.namespace(), ref.name());
+    Optional<Service> service = lookup.service(ref.namespace(), ref.name());
     boolean apiServer = ref.equals(API_SERVER);
     boolean endpoint = FlowEnds.pod(end).filter(p -> service.filter(s -> s.selects(p)).isPresent()).isPresent()
         || apiServer && kubeApiserver(end);

@@ -19,15 +19,16 @@ import java.util.function.Function;
 
 /**
  * A cluster indexed once for the evaluators of targets, so that judging a flow costs the policies that govern its
- * pods rather than a scan of the cluster or of every object: the namespaces by name, the ends by address, the first
- * pod behind each Service address, and {@linkplain PerPod values computed once per pod} for what depends on the pod
- * alone (its labels or identity as the target reads them, the objects that select it). Each method answers as the
- * {@link Cluster} or {@link FlowEnds} method it names. Immutable once built but for the per-pod values, which are
- * set at most once each: safe to share between threads.
+ * pods rather than a scan of the cluster or of every object: the namespaces and Services by name, the ends by
+ * address, the first pod behind each Service address, and {@linkplain PerPod values computed once per pod} for what
+ * depends on the pod alone (its labels or identity as the target reads them, the objects that select it). Each
+ * method answers as the {@link Cluster} or {@link FlowEnds} method it names. Immutable once built but for the
+ * per-pod values, which are set at most once each: safe to share between threads.
  */
 public final class ClusterLookup {
   private final Cluster cluster;
   private final Map<String, Namespace> namespaces = new HashMap<>();
+  private final Map<String, Map<String, Service>> services = new HashMap<>();
   private final Map<IpAddress, Endpoint> ends = new HashMap<>();
   private final Map<IpAddress, Endpoint> backends = new HashMap<>();
   private final Map<Pod, Integer> byIdentity = new IdentityHashMap<>();
@@ -53,6 +54,9 @@ public final class ClusterLookup {
     for (External e : cluster.externals()) {
       ends.putIfAbsent(e.ip(), Endpoint.of(e));
     }
+    for (Service s : cluster.services()) {
+      services.computeIfAbsent(s.namespace(), n -> new HashMap<>()).putIfAbsent(s.name(), s);
+    }
     // FlowEnds.behindServiceAddress: the first Service of that address with a backend, its first pod.
     for (Service s : cluster.services()) {
       if (s.clusterIP().isEmpty() || backends.containsKey(s.clusterIP().get())) {
@@ -75,6 +79,11 @@ public final class ClusterLookup {
   /** {@link Cluster#namespace(String)}. */
   public Optional<Namespace> namespace(String name) {
     return Optional.ofNullable(namespaces.get(name));
+  }
+
+  /** {@link Cluster#service(String, String)}. */
+  public Optional<Service> service(String namespace, String name) {
+    return Optional.ofNullable(services.getOrDefault(namespace, Map.of()).get(name));
   }
 
   /** {@link Cluster#endpointAt(IpAddress)}. */

@@ -58,7 +58,11 @@ class ClusterLookupTest {
     assertThat(lookup.behindServiceAddress(pod)).isSameAs(pod);
     for (String name : List.of("shop", "empty", "default", "nowhere")) {
       assertThat(lookup.namespace(name)).isEqualTo(CLUSTER.namespace(name));
+      for (String service : List.of("api", "nothing", "kubernetes")) {
+        assertThat(lookup.service(name, service)).isEqualTo(CLUSTER.service(name, service));
+      }
     }
+    assertThat(lookup.service("shop", "api")).isPresent();
   }
 
   @Test
