@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  *   <li>{@link #generate(int)}: one file of at least that many bytes, one section per team, each with lets (some
  *       naming other lets), namespaced and cluster policies, every peer kind, every port form and every L7 form,
  *       comments included. Its cluster policies select pods {@code in namespaces(...)}, which Kubernetes cannot
- *       place: it is a program to parse and evaluate, not to compile.
+ *       place: it is a program to parse and evaluate; {@link #program(int, Target)} gives such a program in a
+ *       form each target compiles (in best-effort mode), which EvaluateBenchmark judges flows on with the
+ *       cluster and flows of {@link FlowGenerator}.
  *   <li>{@link #files(Profile, int, Target)}: a program of exactly that many policies for one target, in files of
  *       at most {@value #POLICIES_PER_FILE} policies, spread over {@value #NAMESPACES} namespaces
  *       ({@code team-00} to {@code team-99}), compiled with {@link #options(Profile, Target)}:
@@ -40,7 +42,10 @@ import java.util.stream.Stream;
  */
 public final class ProgramGenerator {
 
-  /** One team's section; {@code {t}}, {@code {port}}, {@code {net}} and {@code {v6}} vary per team. */
+  /**
+   * One team's section; {@code {t}}, {@code {port}}, {@code {net}} and {@code {v6}} vary per team, {@code {subject}}
+   * is where the cluster policy's subject lives (see {@link #program(int, Target)}).
+   */
   private static final String SECTION = """
       # team {t}: web, API, workers
       let web-{t} = pods(app=web, team=team-{t}, tier in (frontend, edge))
@@ -97,7 +102,7 @@ public final class ProgramGenerator {
       }
 
       cluster policy baseline-{t} {
-        select pods(team=team-{t}) in namespaces(tenant=team-{t})
+        select pods(team=team-{t}) {subject}
         ingress { allow from pods in namespace kube-system on tcp }
         egress { allow to kube-dns on udp/53, tcp/53 }
       }
@@ -252,17 +257,63 @@ public final class ProgramGenerator {
 
   private ProgramGenerator() {}
 
-  /** A program of one section or more and at least {@code minBytes} bytes of UTF-8. */
+  /** The subject of each team's cluster policy in {@link #generate(int)}: its namespaces, chosen by label. */
+  private static final String BY_LABEL = "in namespaces(tenant=team-{t})";
+
+  /**
+   * A program of one section or more and at least {@code minBytes} bytes of UTF-8. Each team's cluster policy
+   * selects its pods {@code in namespaces(tenant=team-T)}, which a target without cluster-scoped policy cannot
+   * place: see {@link #program(int, Target)}.
+   */
   public static String generate(int minBytes) {
-    StringBuilder out = new StringBuilder(minBytes + SECTION.length() * 2);
+    return generate(BY_LABEL, minBytes, 0);
+  }
+
+  /**
+   * The program of {@link #generate(int)} with exactly {@code teams} sections: {@code 3 * teams} policies.
+   *
+   * @param teams the number of sections, at least 1
+   * @return the program
+   * @throws IllegalArgumentException if {@code teams} is below 1
+   */
+  public static String program(int teams) {
+    return generate(BY_LABEL, 0, atLeastOne(teams));
+  }
+
+  /**
+   * The program of {@link #program(int)} for a target: on a target without cluster-scoped policy (Kubernetes)
+   * each team's cluster policy selects its pods {@code in namespace team-T} instead, which in the cluster of
+   * {@link FlowGenerator#cluster(int)} is the one namespace of tenant {@code team-T} with pods of
+   * {@code team=team-T}, so that there both programs select the same pods; on the other targets it is
+   * {@link #program(int)}'s text.
+   *
+   * @param teams the number of sections, at least 1
+   * @param target the target it is compiled for
+   * @return the program
+   * @throws IllegalArgumentException if {@code teams} is below 1, or the target emits no objects (Flannel)
+   */
+  public static String program(int teams, Target target) {
+    return generate(hasClusterScopedPolicy(target) ? BY_LABEL : "in namespace team-{t}", 0, atLeastOne(teams));
+  }
+
+  private static int atLeastOne(int teams) {
+    if (teams < 1) {
+      throw new IllegalArgumentException("a program needs at least one team, not " + teams);
+    }
+    return teams;
+  }
+
+  /** Sections until the text has {@code minBytes} bytes, or exactly {@code sections} of them when above 0. */
+  private static String generate(String subject, int minBytes, int sections) {
+    StringBuilder out = new StringBuilder(Math.max(minBytes, sections * SECTION.length()) + SECTION.length() * 2);
     out.append("# A generated program: one section per team.\nnamespace platform\n\n");
     int bytes = out.length();
     int team = 0;
     do {
-      String section = section(team++);
+      String section = section(team++, subject);
       out.append(section);
       bytes += section.getBytes(StandardCharsets.UTF_8).length;
-    } while (bytes < minBytes);
+    } while (sections > 0 ? team < sections : bytes < minBytes);
     return out.toString();
   }
 
@@ -404,8 +455,9 @@ public final class ProgramGenerator {
     return (k < 10 ? "team-0" : "team-") + k;
   }
 
-  private static String section(int team) {
+  private static String section(int team, String subject) {
     return SECTION
+        .replace("{subject}", subject)
         .replace("{t}", Integer.toString(team))
         .replace("{port}", Integer.toString(8000 + team % 1000))
         .replace("{net}", "10." + (team / 256 % 256) + "." + (team % 256))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlingua.dsl.NplParser;
 import io.netlingua.dsl.ParseResult;
+import io.netlingua.targets.Target;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,20 @@ class ProgramGeneratorTest {
         "!legacy", "cluster policy", "description"}) {
       assertThat(text).as("uses %s", construct).contains(construct);
     }
+  }
+
+  @Test
+  void writesAProgramOfExactlyTheTeamsAskedForEachTarget() {
+    String model = ProgramGenerator.program(7);
+    assertThat(NplParser.create().parse("generated.npl", model).program().policies()).hasSize(21);
+    assertThat(model).startsWith(ProgramGenerator.generate(1)).contains("# team 6:").doesNotContain("# team 7:");
+    // Targets with cluster-scoped policy compile the model's text; Kubernetes selects each team's namespace by
+    // name, the one line per team that differs.
+    assertThat(ProgramGenerator.program(7, Target.CILIUM)).isEqualTo(model);
+    assertThat(ProgramGenerator.program(7, Target.CALICO)).isEqualTo(model);
+    String kubernetes = ProgramGenerator.program(7, Target.KUBERNETES);
+    assertThat(kubernetes).doesNotContain("in namespaces(tenant=")
+        .isEqualTo(model.replaceAll("in namespaces\\(tenant=(team-[0-9]+)\\)", "in namespace $1"));
   }
 
   @Test

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The ratio printer reads JMH's JSON as CompileBenchmark writes it, and judges the goals right. */
+/** The ratio printer reads JMH's JSON as CompileBenchmark and EvaluateBenchmark write it, and judges goals right. */
 class RatiosTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -20,6 +20,18 @@ class RatiosTest {
          "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "us/op"},
          "secondaryMetrics": {"policies": {"score": %s, "scoreError": %s, "scoreUnit": "%s"}}}
         """.formatted(method, policies, profile, score * policies, score, error, unit);
+  }
+
+  /** One JMH result of EvaluateBenchmark (evaluator null: the floor), its flows counter in the unit given. */
+  private static String evaluate(String evaluator, double nanosPerFlow, String error, String unit, double scale) {
+    String method = evaluator == null ? "floor" : "evaluate";
+    String param = evaluator == null ? "" : "\"evaluator\": \"%s\", ".formatted(evaluator);
+    return """
+        {"jmhVersion": "1.37", "benchmark": "io.netlingua.benchmarks.EvaluateBenchmark.%s", "mode": "avgt",
+         "params": {%s"flows": "1000000", "policies": "1000"},
+         "primaryMetric": {"score": %s, "scoreError": 1.0, "scoreUnit": "ns/op"},
+         "secondaryMetrics": {"flows": {"score": %s, "scoreError": %s, "scoreUnit": "%s"}}}
+        """.formatted(method, param, nanosPerFlow * 1e6, nanosPerFlow / scale, error, unit);
   }
 
   private static JsonNode results(String... results) throws Exception {
@@ -77,6 +89,39 @@ class RatiosTest {
   }
 
   @Test
+  void printsEachEvaluatorPerFlowBesideTheFloorOfItsFlowSetInTheOrderOfTheRun() throws Exception {
+    String table = Ratios.table(results(
+        evaluate("model", 400.0, "20.0", "ns/op", 1),
+        // In microseconds: converted to nanoseconds.
+        evaluate("kubernetes", 1_500.0, "\"NaN\"", "us/op", 1_000),
+        evaluate(null, 100.0, "5.0", "ns/op", 1)));
+
+    assertThat(table.lines()).hasSize(4);
+    assertThat(table.lines().findFirst().orElseThrow()).contains("at most 10x the floor per flow");
+    assertThat(table.lines().skip(1)).satisfiesExactly(
+        line -> assertThat(line.split("  +")).containsExactly(
+            "evaluator", "policies", "flows", "ns/flow", "flows/s", "floor ns/flow", "ratio", "goal"),
+        line -> assertThat(line.split("  +")).containsExactly(
+            "model", "1000", "1000000", "400.000 +- 20.000", "2,500,000", "100.000 +- 5.000", "4.00",
+            "met (<= 10.0)"),
+        line -> assertThat(line.split("  +")).containsExactly(
+            "kubernetes", "1000", "1000000", "1500.000 +- ?", "666,667", "100.000 +- 5.000", "15.00",
+            "MISSED (<= 10.0)"));
+  }
+
+  @Test
+  void printsBothTablesOfARunThatHoldsBothBenchmarks() throws Exception {
+    String table = Ratios.table(results(
+        result("compile", "EXACT", 10_000, 3.0, "0.1", "us/op"),
+        evaluate("model", 400.0, "20.0", "ns/op", 1)));
+
+    assertThat(table).contains("compile at most 2x").contains("at most 10x the floor per flow")
+        .contains("\n\nGoal: ");
+    assertThat(table.lines().filter(l -> l.startsWith("model"))).singleElement().asString()
+        .contains("missing", "-", "missing");
+  }
+
+  @Test
   void refusesAResultWithoutThePerPolicyCounter() throws Exception {
     JsonNode throughput = results("""
         {"benchmark": "io.netlingua.benchmarks.CompileBenchmark.compile", "mode": "thrpt",
@@ -85,5 +130,16 @@ class RatiosTest {
         """);
     assertThatThrownBy(() -> Ratios.table(throughput))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'policies' counter");
+  }
+
+  @Test
+  void refusesAnEvaluateResultWithoutThePerFlowCounter() throws Exception {
+    JsonNode throughput = results("""
+        {"benchmark": "io.netlingua.benchmarks.EvaluateBenchmark.evaluate", "mode": "thrpt",
+         "params": {"evaluator": "model", "flows": "1000000", "policies": "1000"},
+         "primaryMetric": {"score": 1.0, "scoreError": 0.1, "scoreUnit": "ops/s"}}
+        """);
+    assertThatThrownBy(() -> Ratios.table(throughput))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'flows' counter");
   }
 }

@@ -12,9 +12,11 @@ public enum FlowProtocol {
   ICMP,
   ICMPV6;
 
+  private final String keyword = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case keyword, as in the language and the flow syntax. */
   public String keyword() {
-    return name().toLowerCase(Locale.ROOT);
+    return keyword;
   }
 
   /** Whether a flow of this protocol has a destination port (else an ICMP type and code). */

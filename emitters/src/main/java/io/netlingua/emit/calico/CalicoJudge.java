@@ -9,11 +9,13 @@ import io.netlingua.emit.calico.CalicoPolicies.Rule;
 import io.netlingua.emit.calico.CalicoPolicies.RuleAction;
 import io.netlingua.emit.calico.CalicoPolicies.ServiceRef;
 import io.netlingua.emit.calico.CalicoPolicies.Tier;
+import io.netlingua.emit.lowering.ClusterLookup;
 import io.netlingua.emit.lowering.FlowEnds;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Evaluator;
 import io.netlingua.eval.Flow;
+import io.netlingua.eval.FlowProtocol;
 import io.netlingua.eval.HttpRequest;
 import io.netlingua.eval.IpAddress;
 import io.netlingua.eval.Pod;
@@ -24,9 +26,11 @@ import io.netlingua.eval.Verdict.Reason;
 import io.netlingua.eval.Verdict.RuleRef;
 import io.netlingua.eval.Verdict.Side;
 import io.netlingua.model.Action;
+import io.netlingua.model.Cidr;
 import io.netlingua.model.Direction;
 import io.netlingua.model.HttpPaths;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,17 +59,59 @@ final class CalicoJudge implements Evaluator {
   /** The Service whose endpoints are the Kubernetes API server ({@code kubernetes} in {@code default}). */
   private static final ServiceRef API_SERVER = new ServiceRef("kubernetes", "default");
 
+  /**
+   * What selects a pod for one direction.
+   *
+   * @param byTier per tier, in tier order, its enforced policies that select the pod, in order
+   * @param selecting those policies, tier by tier
+   * @param staged the notes of the staged policies that select it
+   */
+  private record Selecting(List<List<Policy>> byTier, List<PolicyRef> selecting, List<String> staged) {}
+
   private final CalicoPolicies policies;
   private final Cluster cluster;
+  private final ClusterLookup lookup;
+  /** Per pod: its workload endpoint's labels, and what selects it for ingress and for egress. */
+  private final ClusterLookup.PerPod<Map<String, String>> labels;
+  private final ClusterLookup.PerPod<Map<Direction, Selecting>> governing;
 
   CalicoJudge(CalicoPolicies policies, Cluster cluster) {
     this.policies = policies;
     this.cluster = cluster;
+    this.lookup = new ClusterLookup(cluster);
+    this.labels = lookup.perPod(pod -> WorkloadLabels.of(pod, lookup.namespace(pod.namespace())));
+    this.governing = lookup.perPod(pod -> {
+      Map<Direction, Selecting> out = new EnumMap<>(Direction.class);
+      for (Direction d : Direction.values()) {
+        out.put(d, selecting(d, pod));
+      }
+      return out;
+    });
+  }
+
+  private Selecting selecting(Direction direction, Pod self) {
+    Map<String, String> labels = labels(self);
+    List<PolicyRef> selecting = new ArrayList<>();
+    List<List<Policy>> byTier = new ArrayList<>();
+    for (Tier tier : policies.tiers()) {
+      List<Policy> applying = tier.policies().stream()
+          .filter(p -> p.governs(direction) && p.subject().matches(labels)).toList();
+      applying.forEach(p -> selecting.add(p.ref()));
+      byTier.add(applying);
+    }
+    List<String> staged = new ArrayList<>();
+    for (Policy p : policies.staged()) {
+      if (p.governs(direction) && p.subject().matches(labels)) {
+        staged.add(p.kind() + " " + p.ref().name() + " selects " + self.qualifiedName() + " for "
+            + direction.keyword() + " and is staged: it enforces nothing");
+      }
+    }
+    return new Selecting(List.copyOf(byTier), List.copyOf(selecting), List.copyOf(staged));
   }
 
   @Override
   public Verdict evaluate(Flow flow) {
-    FlowEnds ends = FlowEnds.of(flow, cluster);
+    FlowEnds ends = FlowEnds.of(flow, lookup);
     List<String> notes = new ArrayList<>();
     if (ends.podToItself() && !ends.translated()) {
       // A pod talking to its own address never leaves its network namespace: no policy sees it. Through its
@@ -82,20 +128,11 @@ final class CalicoJudge implements Evaluator {
 
   /** The decision of one side, for the pod at that end. */
   private Side side(Direction direction, Pod self, FlowEnds ends, Flow flow, List<String> notes) {
-    Map<String, String> labels = labels(self);
-    List<PolicyRef> selecting = new ArrayList<>();
-    List<List<Policy>> byTier = new ArrayList<>();
-    for (Tier tier : policies.tiers()) {
-      List<Policy> applying = tier.policies().stream()
-          .filter(p -> p.governs(direction) && p.subject().matches(labels)).toList();
-      applying.forEach(p -> selecting.add(p.ref()));
-      byTier.add(applying);
-    }
-    for (Policy p : policies.staged()) {
-      if (p.governs(direction) && p.subject().matches(labels)) {
-        note(notes, p.kind() + " " + p.ref().name() + " selects " + self.qualifiedName() + " for "
-            + direction.keyword() + " and is staged: it enforces nothing");
-      }
+    Selecting governed = governing.get(self).get(direction);
+    List<PolicyRef> selecting = governed.selecting();
+    List<List<Policy>> byTier = governed.byTier();
+    for (String staged : governed.staged()) {
+      note(notes, staged);
     }
     if (direction == Direction.INGRESS && ends.nodeToItsPod()) {
       // felix/rules/static.go: "We don't currently police host -> endpoint according to the endpoint's ingress
@@ -160,7 +197,7 @@ final class CalicoJudge implements Evaluator {
   }
 
   private Map<String, String> labels(Pod pod) {
-    return WorkloadLabels.of(pod, cluster.namespace(pod.namespace()));
+    return labels.get(pod);
   }
 
   /**
@@ -174,24 +211,24 @@ final class CalicoJudge implements Evaluator {
    * end's address, {@code ipVersion} in the family of the judged pod's peer.
    */
   private Match matches(Rule rule, Flow flow, FlowEnds ends, Direction direction) {
+    // Tests without optionals or lambdas of their own: every rule of every selecting policy meets every flow.
     boolean sourceV6 = ends.source().ip().ipv6();
     boolean destinationV6 = ends.destination().ip().ipv6();
-    Optional<Boolean> packetV6 = switch (flow.protocol()) {
-      case ICMP -> Optional.of(false);
-      case ICMPV6 -> Optional.of(true);
-      default -> sourceV6 == destinationV6 ? Optional.of(sourceV6) : Optional.empty();
-    };
-    boolean peerV6 = packetV6.orElse(direction == Direction.INGRESS ? sourceV6 : destinationV6);
-    if (rule.ipVersion().filter(v -> v != (peerV6 ? 6 : 4)).isPresent()
-        || !rendered(rule.source(), packetV6.orElse(sourceV6))
-        || !rendered(rule.destination(), packetV6.orElse(destinationV6))
-        || rule.protocol().filter(p -> p != CalicoPolicies.number(flow.protocol())).isPresent()) {
+    // The packet's family, when it has one: its protocol's for ICMP and ICMPv6, else its ends' when they agree.
+    boolean icmp = flow.protocol() == FlowProtocol.ICMP || flow.protocol() == FlowProtocol.ICMPV6;
+    boolean known = icmp || sourceV6 == destinationV6;
+    boolean packetV6 = icmp ? flow.protocol() == FlowProtocol.ICMPV6 : sourceV6;
+    boolean peerV6 = known ? packetV6 : direction == Direction.INGRESS ? sourceV6 : destinationV6;
+    if (rule.ipVersion().isPresent() && rule.ipVersion().get() != (peerV6 ? 6 : 4)
+        || !rendered(rule.source(), known ? packetV6 : sourceV6)
+        || !rendered(rule.destination(), known ? packetV6 : destinationV6)
+        || rule.protocol().isPresent() && rule.protocol().get() != CalicoPolicies.number(flow.protocol())) {
       return Match.NO;
     }
     if (rule.icmp().isPresent()) {
-      CalicoPolicies.Icmp icmp = rule.icmp().get();
-      if (flow.protocol().hasPorts() || flow.icmpType() != icmp.type()
-          || icmp.code().filter(c -> c != flow.icmpCode()).isPresent()) {
+      CalicoPolicies.Icmp field = rule.icmp().get();
+      if (flow.protocol().hasPorts() || flow.icmpType() != field.type()
+          || field.code().isPresent() && field.code().get() != flow.icmpCode()) {
         return Match.NO;
       }
     }
@@ -200,41 +237,73 @@ final class CalicoJudge implements Evaluator {
       return Match.NO;
     }
     if (rule.http().isPresent()) {
-      Http http = rule.http().get();
-      return flow.http().filter(r -> http(http, r)).isPresent() ? Match.YES : Match.REFUSED_AT_L7;
+      return flow.http().isPresent() && http(rule.http().get(), flow.http().get()) ? Match.YES : Match.REFUSED_AT_L7;
     }
     return Match.YES;
   }
 
-  /** Whether Felix renders the rule for a family, as far as this entity rule's CIDRs go. */
+  /**
+   * Whether Felix renders the rule for a family, as far as this entity rule's CIDRs go. (Loops, not streams: every
+   * rule of every policy that selects a pod is asked this for every flow, and its lists are mostly empty.)
+   */
   private static boolean rendered(Entity entity, boolean v6) {
-    if (!entity.nets().isEmpty() && entity.nets().stream().noneMatch(c -> c.ipv6() == v6)) {
+    if (!entity.nets().isEmpty() && !anyOfFamily(entity.nets(), v6)) {
       return false;
     }
-    if (!entity.notNets().isEmpty() && entity.notNets().stream().noneMatch(c -> c.ipv6() == v6)) {
+    if (!entity.notNets().isEmpty() && !anyOfFamily(entity.notNets(), v6)) {
       return false;
     }
     // "Ignoring rule with negated catch-all CIDR to prevent iptables logical contradiction" (filterNets).
-    return entity.notNets().stream().noneMatch(c -> c.ipv6() == v6 && c.prefixLength() == 0);
+    for (Cidr c : entity.notNets()) {
+      if (c.ipv6() == v6 && c.prefixLength() == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean anyOfFamily(List<Cidr> cidrs, boolean v6) {
+    for (Cidr c : cidrs) {
+      if (c.ipv6() == v6) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyContains(List<Cidr> cidrs, IpAddress ip) {
+    for (Cidr c : cidrs) {
+      if (ip.in(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether one end of the flow meets an entity rule: every field set must match. */
   private boolean entity(Entity entity, Endpoint end, Flow flow, boolean destination) {
     IpAddress ip = end.ip();
-    if (!entity.nets().isEmpty() && entity.nets().stream().noneMatch(ip::in)
-        || entity.notNets().stream().anyMatch(ip::in)) {
+    if (!entity.nets().isEmpty() && !anyContains(entity.nets(), ip) || anyContains(entity.notNets(), ip)) {
       return false;
     }
     // A selector matches endpoints (here pods: host endpoints and network sets are not in the cluster model), by
     // the IP sets Felix builds of their addresses.
     Optional<Pod> pod = FlowEnds.pod(end);
-    if (entity.selector().isPresent() && !pod.filter(p -> entity.selector().get().matches(labels(p))).isPresent()) {
+    if (entity.selector().isPresent() && (pod.isEmpty() || !entity.selector().get().matches(labels(pod.get())))) {
       return false;
     }
     if (entity.service().isPresent() && !service(entity.service().get(), end, flow, destination)) {
       return false;
     }
-    return entity.ports().isEmpty() || entity.ports().stream().anyMatch(p -> port(p, pod, flow));
+    if (entity.ports().isEmpty()) {
+      return true;
+    }
+    for (PortMatch p : entity.ports()) {
+      if (port(p, pod, flow)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -260,7 +329,7 @@ final class CalicoJudge implements Evaluator {
    * destination, false for the source).
    */
   private boolean service(ServiceRef ref, Endpoint end, Flow flow, boolean destination) {
-    Optional<Service> service = cluster.service(ref.namespace(), ref.name());
+    Optional<Service> service = lookup.service(ref.namespace(), ref.name());
     boolean apiServer = ref.equals(API_SERVER);
     boolean endpoint = FlowEnds.pod(end).filter(p -> service.filter(s -> s.selects(p)).isPresent()).isPresent()
         || apiServer && kubeApiserver(end);

@@ -414,7 +414,13 @@ public sealed interface CalicoSelector {
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      return operands.stream().allMatch(s -> s.matches(labels));
+      // A loop, not a stream: the evaluator matches selectors for every flow.
+      for (CalicoSelector s : operands) {
+        if (!s.matches(labels)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -438,7 +444,12 @@ public sealed interface CalicoSelector {
 
     @Override
     public boolean matches(Map<String, String> labels) {
-      return operands.stream().anyMatch(s -> s.matches(labels));
+      for (CalicoSelector s : operands) {
+        if (s.matches(labels)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.netlingua.emit.cilium.CiliumPolicy.PortRule;
 import io.netlingua.emit.cilium.CiliumPolicy.Section;
 import io.netlingua.emit.cilium.CiliumPolicy.ServiceRef;
 import io.netlingua.emit.cilium.CiliumPolicy.Spec;
+import io.netlingua.emit.lowering.ClusterLookup;
 import io.netlingua.emit.lowering.FlowEnds;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
@@ -41,13 +42,13 @@ import io.netlingua.model.Action;
 import io.netlingua.model.Direction;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The evaluator {@link CiliumEvaluator} makes: the agent's reading of a fixed set of accepted objects, and the
@@ -78,18 +79,52 @@ final class AgentJudge implements Evaluator {
    */
   private record Decision(Side side, boolean dnsProxy) {}
 
+  /** A rule ({@code spec} or {@code specs} entry) of an object, which selects some pod. */
+  private record Selected(CiliumPolicy policy, Spec spec) {}
+
+  /**
+   * The objects that isolate a pod in one direction, in object order, each once, and how many of them come before
+   * each of the pod's rules (a deny of rule {@code i} names the {@code before[i]} first).
+   */
+  private record Isolation(List<PolicyRef> by, int[] before) {
+    static Isolation of(List<Selected> rules, boolean ingress) {
+      List<PolicyRef> by = new ArrayList<>();
+      int[] before = new int[rules.size()];
+      for (int i = 0; i < rules.size(); i++) {
+        before[i] = by.size();
+        Selected s = rules.get(i);
+        if ((ingress ? s.spec().isolatesIngress() : s.spec().isolatesEgress()) && !by.contains(s.policy().ref())) {
+          by.add(s.policy().ref());
+        }
+      }
+      return new Isolation(List.copyOf(by), before);
+    }
+  }
+
+  /** What selects a pod: its rules, in object order, and the objects that isolate it per direction. */
+  private record Selection(List<Selected> rules, Isolation ingress, Isolation egress) {}
+
   /** The port rule of a rule without ports: every port and protocol, no L7 rules. */
   private static final PortRule ANY_PORT = new PortRule(List.of(), Optional.empty());
 
   private final List<CiliumPolicy> policies;
   private final List<Refused> refused;
   private final Cluster cluster;
+  private final ClusterLookup lookup;
   private final Map<NamedPort, Set<Integer>> namedPorts = new HashMap<>();
+  /** Per pod: its identity, the rules whose endpointSelector selects it (in object order), its DNS answers. */
+  private final ClusterLookup.PerPod<Identity> identities;
+  private final ClusterLookup.PerPod<Selection> selected;
+  private final ClusterLookup.PerPod<Map<String, Boolean>> dnsAnswers;
 
   AgentJudge(List<CiliumPolicy> policies, List<Refused> refused, Cluster cluster) {
     this.policies = List.copyOf(policies);
     this.refused = List.copyOf(refused);
     this.cluster = cluster;
+    this.lookup = new ClusterLookup(cluster);
+    this.identities = lookup.perPod(pod -> Identity.of(pod, lookup.namespace(pod.namespace())));
+    this.selected = lookup.perPod(this::selecting);
+    this.dnsAnswers = lookup.perPod(pod -> new ConcurrentHashMap<>());
     for (Pod p : cluster.pods()) {
       for (PortSpec s : p.ports()) {
         s.name().ifPresent(n -> namedPorts.computeIfAbsent(new NamedPort(n, s.protocol()), k -> new TreeSet<>())
@@ -98,9 +133,24 @@ final class AgentJudge implements Evaluator {
     }
   }
 
+  /** The rules of every accepted object whose endpointSelector selects the pod, in object order. */
+  private Selection selecting(Pod pod) {
+    Identity me = identities.get(pod);
+    List<Selected> out = new ArrayList<>();
+    for (CiliumPolicy policy : policies) {
+      for (Spec spec : policy.specs()) {
+        if (spec.subject().matches(me)) {
+          out.add(new Selected(policy, spec));
+        }
+      }
+    }
+    List<Selected> rules = List.copyOf(out);
+    return new Selection(rules, Isolation.of(rules, true), Isolation.of(rules, false));
+  }
+
   @Override
   public Verdict evaluate(Flow flow) {
-    FlowEnds ends = FlowEnds.of(flow, cluster);
+    FlowEnds ends = FlowEnds.of(flow, lookup);
     Optional<Pod> src = ends.sourcePod();
     Optional<Pod> dst = ends.destinationPod();
     List<String> notes = new ArrayList<>();
@@ -118,7 +168,7 @@ final class AgentJudge implements Evaluator {
   }
 
   private void notes(Pod pod, List<String> notes) {
-    Identity identity = Identity.of(pod, cluster.namespace(pod.namespace()));
+    Identity identity = identities.get(pod);
     for (Refused r : refused) {
       if (r.subjects().map(s -> s.stream().anyMatch(sel -> sel.matches(identity))).orElse(true)) {
         String note = r.note();
@@ -133,7 +183,7 @@ final class AgentJudge implements Evaluator {
     return end.accept(new Endpoint.Visitor<Identity>() {
       @Override
       public Identity pod(Pod pod) {
-        return Identity.of(pod, cluster.namespace(pod.namespace()));
+        return identities.get(pod);
       }
 
       @Override
@@ -154,46 +204,42 @@ final class AgentJudge implements Evaluator {
   }
 
   private Decision side(Direction direction, Pod self, Endpoint otherEnd, Flow flow, boolean fqdn) {
-    Identity me = Identity.of(self, cluster.namespace(self.namespace()));
     Identity other = identity(otherEnd, self.node());
     boolean ingress = direction == Direction.INGRESS;
     Section allow = ingress ? Section.INGRESS : Section.EGRESS;
     Section deny = ingress ? Section.INGRESS_DENY : Section.EGRESS_DENY;
     boolean localHost = ingress && other.reserved("host");
-    Set<PolicyRef> isolating = new LinkedHashSet<>();
+    Selection selection = selected.get(self);
+    Isolation isolation = ingress ? selection.ingress() : selection.egress();
     Optional<RuleRef> firstAllow = Optional.empty();
     Optional<RuleRef> firstRefusal = Optional.empty();
     boolean dnsProxy = false;
-    for (CiliumPolicy policy : policies) {
-      for (Spec spec : policy.specs()) {
-        if (!spec.subject().matches(me)) {
+    List<Selected> rules = selection.rules();
+    for (int i = 0; i < rules.size(); i++) {
+      CiliumPolicy policy = rules.get(i).policy();
+      Spec spec = rules.get(i).spec();
+      for (PeerRule rule : spec.rules(deny)) {
+        if (peerMatches(rule, otherEnd, other, self, fqdn) && !l4(rule, flow, ingress, self).isEmpty()) {
+          // The objects isolating the pod that come before this rule.
+          return new Decision(Side.of(direction, Reason.DENIED_BY_RULE, ref(policy, Action.DENY),
+              isolation.by().subList(0, isolation.before()[i])), false);
+        }
+      }
+      for (PeerRule rule : spec.rules(allow)) {
+        if (!peerMatches(rule, otherEnd, other, self, fqdn)) {
           continue;
         }
-        for (PeerRule rule : spec.rules(deny)) {
-          if (peerMatches(rule, otherEnd, other, self, fqdn) && !l4(rule, flow, ingress, self).isEmpty()) {
-            return new Decision(Side.of(direction, Reason.DENIED_BY_RULE, ref(policy, Action.DENY),
-                List.copyOf(isolating)), false);
-          }
-        }
-        if (ingress ? spec.isolatesIngress() : spec.isolatesEgress()) {
-          isolating.add(policy.ref());
-        }
-        for (PeerRule rule : spec.rules(allow)) {
-          if (!peerMatches(rule, otherEnd, other, self, fqdn)) {
-            continue;
-          }
-          for (PortRule port : l4(rule, flow, ingress, self)) {
-            dnsProxy |= port.l7().filter(l7 -> l7 instanceof Dns).isPresent();
-            if (port.l7().map(l7 -> l7Matches(l7, flow)).orElse(true)) {
-              firstAllow = firstAllow.or(() -> Optional.of(ref(policy, Action.ALLOW)));
-            } else {
-              firstRefusal = firstRefusal.or(() -> Optional.of(ref(policy, Action.ALLOW)));
-            }
+        for (PortRule port : l4(rule, flow, ingress, self)) {
+          dnsProxy |= port.l7().filter(l7 -> l7 instanceof Dns).isPresent();
+          if (port.l7().map(l7 -> l7Matches(l7, flow)).orElse(true)) {
+            firstAllow = firstAllow.or(() -> Optional.of(ref(policy, Action.ALLOW)));
+          } else {
+            firstRefusal = firstRefusal.or(() -> Optional.of(ref(policy, Action.ALLOW)));
           }
         }
       }
     }
-    List<PolicyRef> by = List.copyOf(isolating);
+    List<PolicyRef> by = isolation.by();
     if (localHost) {
       // allow-localhost auto or always (the default): the agent inserts an allow of the host identity into every
       // endpoint's policy map after the policy's own entries (cilium/cilium pkg/policy/mapstate.go
@@ -242,7 +288,8 @@ final class AgentJudge implements Evaluator {
     }
     if (peer instanceof Fqdn f) {
       return fqdn && otherEnd instanceof Endpoint.ExternalEnd x && x.external().fqdn()
-          .filter(name -> DnsMatch.matches(f.regex(), name) && dnsSeen(self, name)).isPresent();
+          .filter(name -> DnsMatch.matches(f.regex(), name)
+              && dnsAnswers.get(self).computeIfAbsent(name, n -> dnsSeen(self, n))).isPresent();
     }
     ServiceRef s = (ServiceRef) peer;
     if (!(otherEnd instanceof Endpoint.PodEnd p)) {
@@ -280,13 +327,14 @@ final class AgentJudge implements Evaluator {
    * Whether a DNS server answered the pod's query for the name through the agent's DNS proxy, which is how the
    * agent learns the addresses a toFQDNs selector stands for: some DNS server of the cluster must be reachable on
    * port 53 (UDP or TCP) with that query, allowed at the pod's egress by a rule whose port carries
-   * {@code rules.dns} (language.rst, "DNS based"). toFQDNs plays no part in that judgement.
+   * {@code rules.dns} (language.rst, "DNS based"). toFQDNs plays no part in that judgement. A function of the pod
+   * and the name alone, kept per pod in {@link #dnsAnswers}.
    */
   private boolean dnsSeen(Pod pod, String name) {
     for (Endpoint server : cluster.dnsServers()) {
       for (FlowProtocol protocol : List.of(FlowProtocol.UDP, FlowProtocol.TCP)) {
         Flow query = Flow.of(Endpoint.of(pod), server, protocol, 53).withDnsQuery(name);
-        Endpoint target = FlowEnds.resolve(server, cluster);
+        Endpoint target = lookup.resolve(server);
         Decision egress = side(Direction.EGRESS, pod, target, query, false);
         boolean answered = !(target instanceof Endpoint.PodEnd p)
             || side(Direction.INGRESS, p.pod(), Endpoint.of(pod), query, false).side().allows();

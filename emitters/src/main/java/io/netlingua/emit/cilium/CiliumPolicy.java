@@ -104,7 +104,8 @@ record CiliumPolicy(PolicyRef ref, List<Spec> specs) {
    */
   record Port(Optional<Integer> number, int endPort, Optional<String> name, String protocol) {
     boolean hasProtocol(FlowProtocol p) {
-      return protocol.equals("ANY") || protocol.equalsIgnoreCase(p.keyword());
+      // As written (TCP, UDP, ...) first: the case-blind comparison only for other spellings.
+      return protocol.equals(p.name()) || protocol.equals("ANY") || protocol.equalsIgnoreCase(p.keyword());
     }
   }
 

@@ -95,7 +95,8 @@ record Identity(Map<String, String> labels, IpAddress ip, boolean world) {
     String source = colon < 0 ? ANY : selectorKey.substring(0, colon);
     String key = colon < 0 ? selectorKey : selectorKey.substring(colon + 1);
     if (!source.equals(ANY)) {
-      return Optional.ofNullable(labels.get(source + ":" + key));
+      // source:key, as written.
+      return Optional.ofNullable(labels.get(selectorKey));
     }
     for (String s : new String[] {K8S, RESERVED}) {
       String v = labels.get(s + ":" + key);

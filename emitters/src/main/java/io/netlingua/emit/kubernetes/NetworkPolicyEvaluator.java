@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.netlingua.emit.lowering.ClusterLookup;
 import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
@@ -30,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The evaluator {@link KubernetesEvaluator} makes: the semantics its Javadoc lists, over a fixed set of objects. */
 final class NetworkPolicyEvaluator implements Evaluator {
@@ -68,12 +70,34 @@ final class NetworkPolicyEvaluator implements Evaluator {
     }
   }
 
+  /**
+   * The objects that select a pod and isolate it, per direction, in the order of the objects.
+   *
+   * @param ingress those that isolate it for ingress
+   * @param egress those that isolate it for egress
+   */
+  private record Selecting(List<Governing> ingress, List<Governing> egress) {
+    List<Governing> of(Direction direction) {
+      return direction == Direction.INGRESS ? ingress : egress;
+    }
+  }
+
   private final List<Governing> policies;
-  private final Cluster cluster;
+  private final ClusterLookup cluster;
+  /** Per pod, the objects that govern it: a flow looks only at those of its two pods. */
+  private final ClusterLookup.PerPod<Selecting> selecting;
+  /** The ipBlock CIDRs and excepts, each parsed once. */
+  private final Map<String, Cidr> cidrs = new ConcurrentHashMap<>();
 
   NetworkPolicyEvaluator(List<Governing> policies, Cluster cluster) {
     this.policies = List.copyOf(policies);
-    this.cluster = cluster;
+    this.cluster = new ClusterLookup(cluster);
+    this.selecting = this.cluster.perPod(pod -> new Selecting(governing(pod, Direction.INGRESS),
+        governing(pod, Direction.EGRESS)));
+  }
+
+  private List<Governing> governing(Pod pod, Direction direction) {
+    return policies.stream().filter(g -> g.selects(pod) && g.isolates(direction)).toList();
   }
 
   @Override
@@ -133,10 +157,7 @@ final class NetworkPolicyEvaluator implements Evaluator {
     }
     List<PolicyRef> isolating = new ArrayList<>();
     Optional<RuleRef> allowing = Optional.empty();
-    for (Governing g : policies) {
-      if (!g.selects(self.get()) || !g.isolates(direction)) {
-        continue;
-      }
+    for (Governing g : selecting.get(self.get()).of(direction)) {
       isolating.add(g.ref());
       if (allowing.isEmpty() && allows(g, direction, other, flow, destination)) {
         allowing = Optional.of(new RuleRef(g.ref(), Action.ALLOW, g.ref().span()));
@@ -185,9 +206,13 @@ final class NetworkPolicyEvaluator implements Evaluator {
   }
 
   /** Every address of the block outside its excepts: pods and nodes included (see {@link KubernetesEvaluator}). */
-  private static boolean inBlock(IPBlock block, IpAddress address) {
-    return address.in(Cidr.parse(block.getCidr()))
-        && nullToEmpty(block.getExcept()).stream().noneMatch(e -> address.in(Cidr.parse(e)));
+  private boolean inBlock(IPBlock block, IpAddress address) {
+    return address.in(cidr(block.getCidr()))
+        && nullToEmpty(block.getExcept()).stream().noneMatch(e -> address.in(cidr(e)));
+  }
+
+  private Cidr cidr(String text) {
+    return cidrs.computeIfAbsent(text, Cidr::parse);
   }
 
   /** podSelector and namespaceSelector of one peer: both must match, and only a pod can. */

@@ -33,6 +33,13 @@ public record FlowEnds(Endpoint source, Endpoint destination, boolean translated
     return new FlowEnds(resolve(flow.source(), cluster), destination, destination != addressed);
   }
 
+  /** {@link #of(Flow, Cluster)} through a lookup of the cluster, without a scan of its pods. */
+  public static FlowEnds of(Flow flow, ClusterLookup cluster) {
+    Endpoint addressed = cluster.resolve(flow.destination());
+    Endpoint destination = cluster.behindServiceAddress(addressed);
+    return new FlowEnds(cluster.resolve(flow.source()), destination, destination != addressed);
+  }
+
   /** A bare address as the pod, node or external that has it; any other end as it is. */
   public static Endpoint resolve(Endpoint end, Cluster cluster) {
     return end instanceof Endpoint.AddressEnd a ? cluster.endpointAt(a.address()) : end;
