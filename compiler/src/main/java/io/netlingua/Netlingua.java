@@ -300,18 +300,93 @@ public final class Netlingua {
    *     Target, Options)})
    */
   public static Evaluator evaluator(Compilation compilation, Cluster cluster) {
+    return evaluator(compilation, cluster, compilation.target());
+  }
+
+  /**
+   * The targets whose platforms enforce a target's objects, so that {@link #evaluator(Compilation, Cluster, Target)}
+   * can read a compilation for it as each does: the target itself when it has an evaluator, and for {@code
+   * kubernetes} also {@code cilium} and {@code calico}.
+   *
+   * @param target the compilation's target
+   * @return the readings, in target declaration order
+   */
+  public static List<Target> readings(Target target) {
+    Objects.requireNonNull(target, "target");
+    return Evaluators.targets().stream()
+        .filter(r -> Evaluators.forTarget(r).orElseThrow().reads().contains(target))
+        .toList();
+  }
+
+  /**
+   * The evaluator of a compilation's objects as another target's platform enforces them: a <em>reading</em>. Cilium
+   * and Calico enforce Kubernetes NetworkPolicy objects too, each in its own way (docs/targets.md, "NetworkPolicy on
+   * Cilium" and "NetworkPolicy on Calico"), so the objects compiled for {@code kubernetes} can be judged as either
+   * CNI will judge them. Reading a compilation as its own target is {@link #evaluator(Compilation, Cluster)}.
+   *
+   * <pre>{@code
+   * Compilation out = Netlingua.compile(result, Target.KUBERNETES, Options.defaults());
+   * Evaluator onCilium = Netlingua.evaluator(out, cluster, Target.CILIUM);
+   * }</pre>
+   *
+   * @param compilation a compilation without errors
+   * @param cluster the cluster the flows belong to
+   * @param reading the target whose platform reads the objects, at its default version
+   * @return an evaluator, safe to share between threads; each verdict of another target's reading ends with a note
+   *     naming the reading ({@code NetworkPolicy read as cilium 1.18 enforces it})
+   * @throws IllegalArgumentException as {@link #evaluator(Compilation, Cluster)}, and if the reading's platform does
+   *     not enforce the compilation's objects (its evaluator does not read that target's documents)
+   */
+  public static Evaluator evaluator(Compilation compilation, Cluster cluster, Target reading) {
+    Objects.requireNonNull(reading, "reading");
+    return evaluator(compilation, cluster, reading, reading.defaultVersion());
+  }
+
+  /**
+   * {@link #evaluator(Compilation, Cluster, Target)} at a version of the reading's platform, checked against its
+   * range and named in the verdicts. The readings model the platform's behaviour at its notes' versions
+   * (docs/targets.md); the version is the one the user's cluster runs, so that a verdict says which it speaks of.
+   *
+   * @param compilation a compilation without errors
+   * @param cluster the cluster the flows belong to
+   * @param reading the target whose platform reads the objects
+   * @param readingVersion a version in the reading's range ({@link Target#supportedVersions()})
+   * @return an evaluator, safe to share between threads
+   * @throws IllegalArgumentException as {@link #evaluator(Compilation, Cluster, Target)}, and for a version outside
+   *     the reading's range
+   */
+  public static Evaluator evaluator(
+      Compilation compilation, Cluster cluster, Target reading, String readingVersion) {
     Objects.requireNonNull(compilation, "compilation");
     Objects.requireNonNull(cluster, "cluster");
+    Objects.requireNonNull(reading, "reading");
+    Objects.requireNonNull(readingVersion, "readingVersion");
     // A compilation is a public record: one built by hand has not been through compile's check.
     compilation.options().checkFor(compilation.target());
+    reading.checkVersion(readingVersion);
     if (compilation.hasErrors()) {
       throw new IllegalArgumentException("the compilation for " + compilation.target().id()
           + " has errors: it holds no objects to judge");
     }
-    TargetEvaluator target = Evaluators.forTarget(compilation.target()).orElseThrow(() ->
-        new IllegalArgumentException("no evaluator of " + compilation.target().id() + " objects; targets with one: "
+    TargetEvaluator evaluator = Evaluators.forTarget(reading).orElseThrow(() ->
+        new IllegalArgumentException("no evaluator of " + reading.id() + " objects; targets with one: "
             + evaluableTargets().stream().map(Target::id).toList()));
-    return target.evaluator(compilation.documents(), cluster);
+    if (!evaluator.reads().contains(compilation.target())) {
+      throw new IllegalArgumentException(reading.id() + " does not enforce " + compilation.target().id()
+          + " objects; it reads those of " + evaluator.reads().stream().map(Target::id).sorted().toList());
+    }
+    Evaluator objects = evaluator.evaluator(compilation.documents(), cluster);
+    if (reading == compilation.target()) {
+      return objects;
+    }
+    String note = compilation.target().title().replaceFirst(" \\(.*", "") + " objects read as " + reading.id() + " "
+        + readingVersion + " enforces them";
+    return flow -> {
+      Verdict v = objects.evaluate(flow);
+      List<String> notes = new ArrayList<>(v.notes());
+      notes.add(note);
+      return new Verdict(v.egress(), v.ingress(), notes);
+    };
   }
 
   /**

@@ -77,6 +77,33 @@ class EvaluateTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flannel");
   }
 
+  /**
+   * A reading judges a compilation's objects as another target's platform enforces them: only where that platform
+   * enforces them, at a version of its range; reading a compilation as its own target is the plain evaluator.
+   */
+  @Test
+  void aReadingIsAnotherPlatformsEvaluatorOfTheObjectsItEnforces() {
+    Compilation k8s = Netlingua.compile(PROGRAM, Target.KUBERNETES, Options.defaults());
+    Compilation cilium = Netlingua.compile(PROGRAM, Target.CILIUM, Options.defaults());
+    assertThat(Netlingua.readings(Target.KUBERNETES)).containsExactly(Target.KUBERNETES, Target.CILIUM, Target.CALICO);
+    assertThat(Netlingua.readings(Target.CILIUM)).containsExactly(Target.CILIUM);
+    assertThat(Netlingua.readings(Target.FLANNEL)).isEmpty();
+    assertThat(Netlingua.evaluate(k8s, CLUSTER, FLOWS)).isEqualTo(
+        FLOWS.stream().map(Netlingua.evaluator(k8s, CLUSTER, Target.KUBERNETES, "1.30")::evaluate).toList());
+    for (Target reading : List.of(Target.CILIUM, Target.CALICO)) {
+      List<Verdict> read = FLOWS.stream().map(Netlingua.evaluator(k8s, CLUSTER, reading)::evaluate).toList();
+      assertThat(read).extracting(Verdict::allowed).containsExactly(true, false, false);
+      assertThat(read.get(0).notes()).last().isEqualTo("Kubernetes NetworkPolicy objects read as " + reading.id()
+          + " " + reading.defaultVersion() + " enforces them");
+      assertThat(read.get(0).ingress().rule().orElseThrow().span().location()).startsWith("shop.npl:");
+    }
+    assertThatThrownBy(() -> Netlingua.evaluator(cilium, CLUSTER, Target.CALICO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("calico does not enforce cilium objects; it reads those of [calico, kubernetes]");
+    assertThatThrownBy(() -> Netlingua.evaluator(k8s, CLUSTER, Target.CILIUM, "1.12"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.12");
+  }
+
   /** A compilation is a record an embedder may build: its options meet its target again when it is judged. */
   @Test
   void aCompilationWhoseOptionsDoNotFitItsTargetCannotBeJudged() {

@@ -192,6 +192,28 @@ class QueryCommandTest {
         + flows + ":5002:3: error: a tcp flow needs a port and no icmp\n");
   }
 
+  /** {@code --reading}: a target with an evaluator, a version in its range, and only with a {@code --target} it reads. */
+  @Test
+  void aReadingIsCheckedAgainstItsTargetsAndVersions() {
+    String flow = "shop/frontend -> shop/backend tcp/8080";
+    CliRun noTarget = CliRun.of("query", "--cluster", cluster.toString(), "--reading", "cilium", flow,
+        program.toString());
+    assertThat(noTarget.exitCode()).isEqualTo(2);
+    assertThat(noTarget.err()).contains("--reading applies to the compilation for --target: name a --target");
+    CliRun unknown = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes", "--reading",
+        "flannel", flow, program.toString());
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown reading 'flannel' (expected one of: kubernetes, cilium, calico)");
+    CliRun version = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes", "--reading",
+        "cilium:1.12", flow, program.toString());
+    assertThat(version.exitCode()).isEqualTo(2);
+    assertThat(version.err()).contains("--reading").contains("1.12").contains("1.16");
+    CliRun own = CliRun.of("query", "--cluster", cluster.toString(), "--target", "kubernetes", "--reading",
+        "kubernetes:1.30", flow, program.toString());
+    assertThat(own.exitCode()).as(own.err()).isZero();
+    assertThat(own.out()).contains("\"verdict\" : \"allow\"").doesNotContain("read as");
+  }
+
   @Test
   void aTargetWithoutEvaluatorIsAUsageError() {
     CliRun run = CliRun.of("query", "--cluster", cluster.toString(), "--target", "flannel",

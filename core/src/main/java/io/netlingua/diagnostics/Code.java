@@ -92,6 +92,7 @@ public enum Code {
   CIDR_ASSUMPTION("NL3902", Severity.INFO, "cidr peers are taken to lie outside the cluster (no cluster CIDRs given)"),
   CLUSTER_FACT("NL3903", Severity.INFO, "a fact about the cluster, stated in the run's options, that the output relies on"),
   PLATFORM_SETTING("NL3904", Severity.INFO, "a setting of the target's platform (an agent's default) that the output relies on"),
+  CNI_READING("NL3905", Severity.INFO, "a corner of NetworkPolicy that a CNI enforcing it reads otherwise"),
 
   // NL4xxx: the output.
   INVALID_OUTPUT("NL4001", Severity.ERROR, "an emitted document does not validate against its schema"),

@@ -47,7 +47,8 @@ class ExamplesCompileTest {
 
     assertThat(out.diagnostics()).extracting(Diagnostic::severity).containsOnly(Severity.INFO);
     assertThat(out.diagnostics()).extracting(Diagnostic::code)
-        .containsExactly(Code.NODE_LOCAL_TRAFFIC, Code.CIDR_ASSUMPTION);
+        .containsExactly(Code.NODE_LOCAL_TRAFFIC, Code.CNI_READING, Code.CNI_READING, Code.CNI_READING,
+            Code.CIDR_ASSUMPTION);
     assertThat(out.documents()).hasSize(7);
   }
 

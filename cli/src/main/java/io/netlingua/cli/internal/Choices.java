@@ -128,6 +128,42 @@ final class Choices {
   }
 
   /**
+   * A reading of {@code query --reading}: the target whose platform reads the objects, and its version.
+   *
+   * @param target a target with an evaluator
+   * @param version a version in its range (its default when none is written)
+   */
+  record Reading(Target target, String version) {}
+
+  /**
+   * {@code --reading}: {@code TARGET} or {@code TARGET:VERSION}, a target with an evaluator and a version in its range.
+   * Whether it enforces the objects of {@code --target} is checked once that is known.
+   */
+  static final class ReadingConverter implements ITypeConverter<Reading> {
+    @Override
+    public Reading convert(String text) {
+      int colon = text.indexOf(':');
+      Target target = byId(colon < 0 ? text : text.substring(0, colon), Netlingua.evaluableTargets(), Target::id,
+          "reading");
+      String version = colon < 0 ? target.defaultVersion() : text.substring(colon + 1);
+      try {
+        target.checkVersion(Versions.requireVersion(version));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+      return new Reading(target, version);
+    }
+  }
+
+  /** The targets with an evaluator: {@code --reading}'s choices in the help text. */
+  static final class ReadingIds implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Netlingua.evaluableTargets().stream().map(Target::id).iterator();
+    }
+  }
+
+  /**
    * A {@code KEY=VALUE} of {@code --target-option}.
    *
    * @param key what comes before the first {@code =}, never empty

@@ -94,6 +94,19 @@ public final class QueryCommand implements Callable<Integer> {
       description = "the mode of the compilation (default: ${DEFAULT-VALUE})")
   private Mode mode;
 
+  @Option(
+      names = "--reading",
+      paramLabel = "TARGET[:VERSION]",
+      converter = Choices.ReadingConverter.class,
+      completionCandidates = Choices.ReadingIds.class,
+      description = {
+        "read the objects of --target as this target's platform enforces",
+        "them (${COMPLETION-CANDIDATES}; default: --target itself): with",
+        "--target kubernetes, cilium or calico judges the NetworkPolicies as",
+        "that CNI does. VERSION defaults to the target's default version."
+      })
+  private Choices.Reading reading;
+
   @Mixin private CompilationOptions compilation;
 
   @Parameters(
@@ -213,6 +226,9 @@ public final class QueryCommand implements Callable<Integer> {
       if (spec.commandLine().getParseResult().hasMatchedOption("--mode")) {
         given.add("--mode");
       }
+      if (reading != null) {
+        given.add("--reading");
+      }
       given.addAll(compilation.given());
       if (!given.isEmpty()) {
         // Without a target the flows are judged on the program's meaning: no compilation for them to change.
@@ -221,7 +237,12 @@ public final class QueryCommand implements Callable<Integer> {
       }
       return Optional.empty();
     }
-    if (!Netlingua.evaluableTargets().contains(target)) {
+    if (reading != null && reading.target() != target && !Netlingua.readings(target).contains(reading.target())) {
+      throw new ParameterException(spec.commandLine(), "Invalid value for option '--reading': " + reading.target().id()
+          + " does not enforce " + target.id() + " objects (readings of " + target.id() + ": "
+          + String.join(", ", Netlingua.readings(target).stream().map(Target::id).toList()) + ")");
+    }
+    if (reading == null && !Netlingua.evaluableTargets().contains(target)) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--target': " + target.id()
           + " objects cannot be judged (targets with an evaluator: "
           + String.join(", ", Netlingua.evaluableTargets().stream().map(Target::id).toList()) + ")");
@@ -245,7 +266,8 @@ public final class QueryCommand implements Callable<Integer> {
       err.print(compiled.textReport(program.sources()));
       return Optional.empty();
     }
-    return Optional.of(Netlingua.evaluator(compiled, world));
+    return Optional.of(reading == null ? Netlingua.evaluator(compiled, world)
+        : Netlingua.evaluator(compiled, world, reading.target(), reading.version()));
   }
 
   /** Where the deciding rule is written: the refusing side's, or when allowed the ingress side's, else egress'. */

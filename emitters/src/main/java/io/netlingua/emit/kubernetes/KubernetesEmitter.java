@@ -65,6 +65,7 @@ public final class KubernetesEmitter implements TargetEmitter {
     Work.current().add(Work.Step.UNITS, units.size());
     units = new DenyLowering(degradations, addresses, rules).fold(policies, units);
     addresses.report(degradations, target().id());
+    CniReadings.report(units, options, degradations);
     policies.stream()
         .filter(p -> expandsIntoNamespaces(p) && !options.namespaces().isEmpty())
         .findFirst()

@@ -5,6 +5,7 @@ import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Evaluator;
 import io.netlingua.targets.Target;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a target's emitted objects allow: the connectivity evaluator of one target format, which each target
@@ -29,4 +30,15 @@ public interface TargetEvaluator {
    * @return an evaluator, immutable and safe to share between threads
    */
   Evaluator evaluator(List<EmittedDocument> documents, Cluster cluster);
+
+  /**
+   * The targets whose documents this evaluator reads: its own, and those of other targets its platform enforces
+   * (Cilium and Calico enforce Kubernetes NetworkPolicy). {@code Netlingua.evaluator(compilation, cluster, reading)}
+   * reads a compilation for one of these.
+   *
+   * @return the targets, {@link #target()} among them
+   */
+  default Set<Target> reads() {
+    return Set.of(target());
+  }
 }
