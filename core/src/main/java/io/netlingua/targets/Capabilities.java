@@ -98,20 +98,23 @@ public final class Capabilities {
       put(t, l7, new Translation(NARROWER, L7_NARROWER), new Translation(WIDER, L7_WIDER));
     }
     put(t, Feature.FQDN, NARROWER, "left out of allow rules");
-    put(t, Feature.CIDR, EXACT, "ipBlock with except; stated cluster CIDRs are cut out");
+    put(t, Feature.CIDR, EXACT, "ipBlock with except; stated cluster CIDRs are cut out (read by Cilium, an ipBlock"
+        + " never matches pod or node addresses: NL3905)");
     put(t, Feature.ENTITY_WORLD,
         new Translation(EXACT, "pod, service and node CIDRs stated: 0.0.0.0/0 and ::/0 except them"),
         new Translation(WIDER, "otherwise: 0.0.0.0/0 and ::/0 also match cluster addresses on some CNIs"));
     put(t, Feature.ENTITY_CLUSTER, NARROWER, "every pod (namespaceSelector {}), no node");
     put(t, Feature.ENTITY_NODES, NARROWER, "left out of allow rules");
     put(t, Feature.ENTITY_HOST,
-        new Translation(EXACT, "allow: the platform always allows a pod's own node"),
+        new Translation(EXACT, "allow: the platform always allows a pod's own node (Cilium and Calico police a"
+            + " pod's egress to it: NL3905)"),
         new Translation(WIDER, "deny: the platform always allows a pod's own node"));
     put(t, Feature.ENTITY_KUBE_APISERVER, NARROWER, "left out of allow rules");
     put(t, Feature.ENTITY_ANY, EXACT, "a rule without from or to");
     put(t, Feature.SERVICE_ACCOUNT, NARROWER, "left out of allow rules");
     put(t, Feature.SERVICE, NARROWER, "left out of allow rules");
-    put(t, Feature.NAMED_PORT, EXACT, "");
+    put(t, Feature.NAMED_PORT, EXACT, "resolved on the destination pod (read by Cilium up to 1.18, an egress name"
+        + " resolves on a cluster-wide map: NL3905)");
     if (Versions.atLeast(version, "1.25")) {
       put(t, Feature.PORT_RANGE, EXACT, "endPort (GA in 1.25)");
     } else {

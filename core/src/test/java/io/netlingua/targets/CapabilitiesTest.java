@@ -118,7 +118,9 @@ class CapabilitiesTest {
   @Test
   void summaryIsExactAloneOrEachOutcomeWithItsCondition() {
     Capabilities k8s = Capabilities.of(Target.KUBERNETES);
-    assertThat(k8s.get(Feature.NAMED_PORT).summary()).isEqualTo("exact");
+    assertThat(Capabilities.of(Target.CALICO).get(Feature.POLICY_ENFORCEMENT).summary()).isEqualTo("exact");
+    assertThat(k8s.get(Feature.NAMED_PORT).summary()).isEqualTo("exact (resolved on the destination pod (read by"
+        + " Cilium up to 1.18, an egress name resolves on a cluster-wide map: NL3905))");
     assertThat(k8s.get(Feature.SCTP).summary()).isEqualTo("exact (protocol SCTP (the CNI must support it))");
     assertThat(k8s.get(Feature.DENY).summary()).isEqualTo(
         "exact (folded into the except of every allow it cuts, or implied by isolation);"
