@@ -144,6 +144,33 @@ class ExamplesQueryTest {
     assertThat(exits).as(target).isEqualTo(exitCodes);
   }
 
+  /**
+   * {@code query --target kubernetes --mode fail-closed --reading R} judges every flow of every example as Cilium and
+   * as Calico read the NetworkPolicies: every entry is there, each reason ends with the reading, and every flow the
+   * reading judges otherwise than the Kubernetes reading is listed on standard error as any contradiction is.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyExampleIsJudgedUnderEachReading() {
+    return Stream.of("cilium", "calico").map(reading -> DynamicTest.dynamicTest(reading, () -> {
+      for (Path example : Examples.all()) {
+        String name = example.getFileName().toString();
+        String[] common = {"query", "--target", "kubernetes", "--mode", "fail-closed",
+            "--cluster", example.resolve("cluster.yaml").toString(),
+            "--flows", example.resolve("connectivity.yaml").toString(), example.toString()};
+        Run plain = run(common);
+        Run read = run(Stream.concat(Stream.of(common).limit(5), Stream.concat(Stream.of("--reading", reading),
+            Stream.of(common).skip(5))).toArray(String[]::new));
+        assertThat(read.exit()).as(reading + " " + name + ": " + read.err()).isIn(0, 1);
+        JsonNode kubernetes = JSON.readTree(plain.out());
+        JsonNode verdicts = JSON.readTree(read.out());
+        assertThat(verdicts.size()).as(name).isEqualTo(kubernetes.size()).isPositive();
+        String note = "Kubernetes NetworkPolicy objects read as " + reading + " "
+            + Target.valueOf(reading.toUpperCase(java.util.Locale.ROOT)).defaultVersion() + " enforces them";
+        verdicts.forEach(v -> assertThat(v.path("reason").asText()).as(name).endsWith(note));
+      }
+    }));
+  }
+
   /** Exactly the listed flows differ, each explained by its narrower diagnostic and naming its policy. */
   private static void assertDiffering(String name, Run query, Run compile, List<Explained> explained)
       throws Exception {
