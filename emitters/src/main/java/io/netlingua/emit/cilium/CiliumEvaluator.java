@@ -2,6 +2,7 @@ package io.netlingua.emit.cilium;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.emit.spi.TargetEvaluator;
@@ -47,7 +48,15 @@ import java.util.Optional;
  *       balancer picks before any policy applies.
  * </ul>
  *
- * <p>A document that is not a Cilium policy is ignored. A field the evaluator cannot judge on the cluster model
+ * <p>It also reads {@code networking.k8s.io/v1} NetworkPolicy documents (a Fabric8 {@code NetworkPolicy} object,
+ * as {@code KubernetesEvaluator} picks them) as the agent enforces them: through Cilium's own translator,
+ * {@code pkg/k8s/network_policy.go} {@code ParseNetworkPolicy} at v1.18.0 ({@link NetworkPolicyReading} lists its
+ * rules and the commits read), into a rule judged by the same code as the Cilium objects, so a NetworkPolicy's
+ * {@code ipBlock} never matches a pod or a node, a pod's egress to its own node is policed, an egress named port
+ * resolves on the cluster-wide map and a Service address is judged toward its first backend. A verdict names the
+ * NetworkPolicy ({@code namespace/name}) and its {@code netlingua.io/source} place; docs/targets.md, "NetworkPolicy
+ * on Cilium", lists where this reading differs from the Kubernetes one. A document of any other kind (a Calico
+ * object) is ignored. A field the evaluator cannot judge on the cluster model
  * (host policies, groups, node selectors, requirements, authentication, TLS, generic L7) is an
  * {@link IllegalArgumentException} naming the place, rather than a verdict that would pretend.
  */
@@ -64,6 +73,14 @@ public final class CiliumEvaluator implements TargetEvaluator {
     List<CiliumPolicy> accepted = new ArrayList<>();
     List<AgentJudge.Refused> refused = new ArrayList<>();
     for (EmittedDocument d : documents) {
+      if (d.object() instanceof NetworkPolicy np) {
+        // A reading: the agent enforces NetworkPolicy through its own translator (NetworkPolicyReading).
+        NetworkPolicyReading.Read read = NetworkPolicyReading.read(np, d.source());
+        read.policy().ifPresent(accepted::add);
+        read.refusal().ifPresent(why -> refused.add(new AgentJudge.Refused(read.ref(), NetworkPolicyReading.KIND,
+            why, Optional.of(List.of(read.subject())))));
+        continue;
+      }
       if (!d.apiVersion().equals(CiliumEmitter.API_VERSION)
           || !d.kind().equals(CiliumEmitter.NAMESPACED) && !d.kind().equals(CiliumEmitter.CLUSTERWIDE)) {
         continue;

@@ -24,8 +24,11 @@ public interface TargetEvaluator {
   /**
    * An evaluator of emitted objects in a cluster.
    *
-   * @param documents the documents an emitter of {@link #target()} returned (documents of other kinds are
-   *     ignored: they police nothing on this target)
+   * @param documents the documents an emitter of {@link #target()} returned, or another target's: documents of
+   *     another target are read where this target's platform enforces them, as that platform does (a
+   *     <em>reading</em>: Cilium and Calico read {@code networking.k8s.io/v1} NetworkPolicy, docs/targets.md
+   *     "NetworkPolicy on Cilium" and "NetworkPolicy on Calico"), and ignored otherwise (they police nothing on
+   *     this target)
    * @param cluster the cluster the flows belong to
    * @return an evaluator, immutable and safe to share between threads
    */
