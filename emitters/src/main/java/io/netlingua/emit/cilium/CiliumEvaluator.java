@@ -13,6 +13,7 @@ import io.netlingua.targets.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What emitted CiliumNetworkPolicy and CiliumClusterwideNetworkPolicy objects allow, read as the Cilium 1.18 agent
@@ -66,6 +67,12 @@ public final class CiliumEvaluator implements TargetEvaluator {
   @Override
   public Target target() {
     return Target.CILIUM;
+  }
+
+  /** Cilium's own objects, and Kubernetes NetworkPolicy, which the agent translates ({@link NetworkPolicyReading}). */
+  @Override
+  public Set<Target> reads() {
+    return Set.of(Target.CILIUM, Target.KUBERNETES);
   }
 
   @Override
