@@ -1,7 +1,10 @@
 package io.netlingua.emit.calico;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.emit.spi.TargetEvaluator;
@@ -72,6 +75,11 @@ import java.util.Set;
 public final class CalicoEvaluator implements TargetEvaluator {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The API group and version, and the kind, of a Kubernetes NetworkPolicy. */
+  private static final String K8S_API_VERSION = "networking.k8s.io/v1";
+
+  private static final String K8S_KIND = "NetworkPolicy";
+
   /**
    * Kinds of {@code projectcalico.org/v3} that police pods or change what selectors match, and that the evaluator
    * does not read: refused rather than ignored.
@@ -88,6 +96,11 @@ public final class CalicoEvaluator implements TargetEvaluator {
   public Evaluator evaluator(List<EmittedDocument> documents, Cluster cluster) {
     List<CalicoPolicies.Read> read = new ArrayList<>();
     for (EmittedDocument d : documents) {
+      Optional<NetworkPolicy> k8s = kubernetesNetworkPolicy(d);
+      if (k8s.isPresent()) {
+        read.add(converted(k8s.get(), d));
+        continue;
+      }
       if (!d.apiVersion().equals(CalicoEmitter.API_VERSION)) {
         continue;
       }
@@ -103,5 +116,42 @@ public final class CalicoEvaluator implements TargetEvaluator {
           new PolicyRef(d.name(), Optional.empty(), ObjectMetadata.source(tree, d.source()))));
     }
     return new CalicoJudge(CalicoPolicies.read(read), cluster);
+  }
+
+  /**
+   * The Fabric8 NetworkPolicy of a {@code networking.k8s.io/v1} NetworkPolicy document, as the Kubernetes evaluator
+   * picks them (by the object's type), or read from its tree; empty for any other document.
+   */
+  private static Optional<NetworkPolicy> kubernetesNetworkPolicy(EmittedDocument d) {
+    if (d.object() instanceof NetworkPolicy np) {
+      return Optional.of(np);
+    }
+    if (!d.apiVersion().equals(K8S_API_VERSION) || !d.kind().equals(K8S_KIND)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode tree = d.object() instanceof JsonNode n ? n : JSON.valueToTree(d.object());
+      return Optional.of(JSON.treeToValue(tree, NetworkPolicy.class));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("NetworkPolicy " + d.name() + ": not a networking.k8s.io/v1 NetworkPolicy: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A NetworkPolicy converted as Calico converts it ({@link K8sNetworkPolicies}), named as the Kubernetes evaluator
+   * names it: {@code namespace/name}, the object the user applied (Felix keys it by that name and namespace with
+   * the kind {@code KubernetesNetworkPolicy} from 3.32; {@code knp.default.NAME} is the older spelling), at the place
+   * its {@code netlingua.io/source} annotation records.
+   */
+  private static CalicoPolicies.Read converted(NetworkPolicy np, EmittedDocument d) {
+    String name = np.getMetadata() == null || np.getMetadata().getName() == null ? d.name()
+        : np.getMetadata().getName();
+    String namespace = Optional.ofNullable(np.getMetadata() == null ? null : np.getMetadata().getNamespace())
+        .or(d::namespace)
+        .orElseThrow(() -> new IllegalArgumentException("NetworkPolicy " + name + ": no namespace"));
+    ObjectNode tree = K8sNetworkPolicies.toCalico(np, name, namespace);
+    return new CalicoPolicies.Read(K8sNetworkPolicies.KIND, tree, new PolicyRef(name, Optional.of(namespace),
+        ObjectMetadata.source(np.getMetadata() == null ? null : np.getMetadata().getAnnotations(), d.source())));
   }
 }
