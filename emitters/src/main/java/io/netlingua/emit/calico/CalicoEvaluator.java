@@ -66,11 +66,25 @@ import java.util.Set;
  *       runs after DNAT ({@code reference/resources/globalnetworkpolicy.mdx}).
  * </ul>
  *
- * <p>A verdict names the GlobalNetworkPolicy that decided (no namespace), at the place its {@code
- * netlingua.io/source} annotation records. A document of another API group is ignored. A field or kind the
- * evaluator cannot judge on the cluster model (host endpoint options, negated matches, source ports, service
- * account labels, host endpoints and network sets, namespaced Calico policies), or one Calico's validator refuses,
- * is an {@link IllegalArgumentException} naming the place, rather than a verdict that would pretend.
+ * <p>It also reads {@code networking.k8s.io/v1} NetworkPolicy documents (a Fabric8 {@code NetworkPolicy} object,
+ * picked as {@code KubernetesEvaluator} picks them, or its tree), as Calico enforces them: a <em>reading</em> of the
+ * Kubernetes target's output (docs/targets.md, "NetworkPolicy on Calico"). Each is converted as libcalico-go converts
+ * it ({@link K8sNetworkPolicies}: {@code libcalico-go/lib/backend/k8s/conversion/conversion.go} {@code
+ * K8sNetworkPolicyToCalico} at v3.32.1) into a namespaced Calico NetworkPolicy of the {@code default} tier at order
+ * 1000, Allow rules only, whose selector and rule selectors are scoped to its namespace ({@code
+ * networkpolicyprocessor.go}, {@code rules.go} {@code getEndpointSelector}), and judged with the Calico objects of
+ * the same documents: one default tier, GlobalNetworkPolicies and converted policies by order then {@code
+ * NAME/NAMESPACE/KIND} ({@code PolKVLess}; the kind {@code KubernetesNetworkPolicy}). Where that reading differs from
+ * {@code KubernetesEvaluator}'s (a pod's egress to its own node, a flow to a Service's cluster IP, ICMP of the other
+ * family against an ipBlock, label keys Calico sets on endpoints), docs/targets.md lists it with its source.
+ *
+ * <p>A verdict names the GlobalNetworkPolicy that decided (no namespace), or the NetworkPolicy as {@code
+ * namespace/name}, the object applied (Felix 3.32 keys it by that name and namespace; {@code knp.default.NAME} is the
+ * older spelling), at the place its {@code netlingua.io/source} annotation records. A document of another API group
+ * (a Cilium object) is ignored. A field or kind the evaluator cannot judge on the cluster model (host endpoint
+ * options, negated matches, source ports, service account labels, host endpoints and network sets, namespaced
+ * {@code projectcalico.org/v3} policies), a NetworkPolicy without a namespace, or one Calico's validator refuses, is
+ * an {@link IllegalArgumentException} naming the place, rather than a verdict that would pretend.
  */
 public final class CalicoEvaluator implements TargetEvaluator {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -21,7 +21,11 @@ import java.util.function.UnaryOperator;
  * {@code libcalico-go/lib/backend/syncersv1/updateprocessors/globalnetworkpolicyprocessor.go} ({@code
  * ConvertGlobalNetworkPolicyV3ToV1Value}) and {@code rules.go} ({@code getEndpointSelector}, {@code
  * parseServiceAccounts}) build them, so that each is matched against a workload endpoint's labels
- * ({@link WorkloadLabels}) alone. Only what decides a flow is kept.
+ * ({@link WorkloadLabels}) alone. Only what decides a flow is kept. A namespaced policy (a Kubernetes NetworkPolicy
+ * converted by {@link K8sNetworkPolicies}, its {@link Read#ref()} holding the namespace) is combined as {@code
+ * networkpolicyprocessor.go} ({@code ConvertNetworkPolicyV3ToV1Value}: {@code (selector) &&
+ * projectcalico.org/namespace == 'NS'}) and {@code rules.go} (a rule selector without a namespaceSelector is scoped to
+ * the policy's namespace) combine it.
  *
  * <p>Orders: tiers by {@code order} (absent last), ties by name ({@code felix/calc/policy_sorter.go} {@code
  * TierLess}); policies by {@code order} (absent is {@code +Inf}), ties by the text {@code NAME/NAMESPACE/KIND}, which
