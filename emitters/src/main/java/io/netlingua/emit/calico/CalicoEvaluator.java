@@ -1,7 +1,10 @@
 package io.netlingua.emit.calico;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.emit.spi.TargetEvaluator;
@@ -63,14 +66,33 @@ import java.util.Set;
  *       runs after DNAT ({@code reference/resources/globalnetworkpolicy.mdx}).
  * </ul>
  *
- * <p>A verdict names the GlobalNetworkPolicy that decided (no namespace), at the place its {@code
- * netlingua.io/source} annotation records. A document of another API group is ignored. A field or kind the
- * evaluator cannot judge on the cluster model (host endpoint options, negated matches, source ports, service
- * account labels, host endpoints and network sets, namespaced Calico policies), or one Calico's validator refuses,
- * is an {@link IllegalArgumentException} naming the place, rather than a verdict that would pretend.
+ * <p>It also reads {@code networking.k8s.io/v1} NetworkPolicy documents (a Fabric8 {@code NetworkPolicy} object,
+ * picked as {@code KubernetesEvaluator} picks them, or its tree), as Calico enforces them: a <em>reading</em> of the
+ * Kubernetes target's output (docs/targets.md, "NetworkPolicy on Calico"). Each is converted as libcalico-go converts
+ * it ({@link K8sNetworkPolicies}: {@code libcalico-go/lib/backend/k8s/conversion/conversion.go} {@code
+ * K8sNetworkPolicyToCalico} at v3.32.1) into a namespaced Calico NetworkPolicy of the {@code default} tier at order
+ * 1000, Allow rules only, whose selector and rule selectors are scoped to its namespace ({@code
+ * networkpolicyprocessor.go}, {@code rules.go} {@code getEndpointSelector}), and judged with the Calico objects of
+ * the same documents: one default tier, GlobalNetworkPolicies and converted policies by order then {@code
+ * NAME/NAMESPACE/KIND} ({@code PolKVLess}; the kind {@code KubernetesNetworkPolicy}). Where that reading differs from
+ * {@code KubernetesEvaluator}'s (a pod's egress to its own node, a flow to a Service's cluster IP, ICMP of the other
+ * family against an ipBlock, label keys Calico sets on endpoints), docs/targets.md lists it with its source.
+ *
+ * <p>A verdict names the GlobalNetworkPolicy that decided (no namespace), or the NetworkPolicy as {@code
+ * namespace/name}, the object applied (Felix 3.32 keys it by that name and namespace; {@code knp.default.NAME} is the
+ * older spelling), at the place its {@code netlingua.io/source} annotation records. A document of another API group
+ * (a Cilium object) is ignored. A field or kind the evaluator cannot judge on the cluster model (host endpoint
+ * options, negated matches, source ports, service account labels, host endpoints and network sets, namespaced
+ * {@code projectcalico.org/v3} policies), a NetworkPolicy without a namespace, or one Calico's validator refuses, is
+ * an {@link IllegalArgumentException} naming the place, rather than a verdict that would pretend.
  */
 public final class CalicoEvaluator implements TargetEvaluator {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The API group and version, and the kind, of a Kubernetes NetworkPolicy. */
+  private static final String K8S_API_VERSION = "networking.k8s.io/v1";
+
+  private static final String K8S_KIND = "NetworkPolicy";
 
   /**
    * Kinds of {@code projectcalico.org/v3} that police pods or change what selectors match, and that the evaluator
@@ -88,6 +110,11 @@ public final class CalicoEvaluator implements TargetEvaluator {
   public Evaluator evaluator(List<EmittedDocument> documents, Cluster cluster) {
     List<CalicoPolicies.Read> read = new ArrayList<>();
     for (EmittedDocument d : documents) {
+      Optional<NetworkPolicy> k8s = kubernetesNetworkPolicy(d);
+      if (k8s.isPresent()) {
+        read.add(converted(k8s.get(), d));
+        continue;
+      }
       if (!d.apiVersion().equals(CalicoEmitter.API_VERSION)) {
         continue;
       }
@@ -103,5 +130,42 @@ public final class CalicoEvaluator implements TargetEvaluator {
           new PolicyRef(d.name(), Optional.empty(), ObjectMetadata.source(tree, d.source()))));
     }
     return new CalicoJudge(CalicoPolicies.read(read), cluster);
+  }
+
+  /**
+   * The Fabric8 NetworkPolicy of a {@code networking.k8s.io/v1} NetworkPolicy document, as the Kubernetes evaluator
+   * picks them (by the object's type), or read from its tree; empty for any other document.
+   */
+  private static Optional<NetworkPolicy> kubernetesNetworkPolicy(EmittedDocument d) {
+    if (d.object() instanceof NetworkPolicy np) {
+      return Optional.of(np);
+    }
+    if (!d.apiVersion().equals(K8S_API_VERSION) || !d.kind().equals(K8S_KIND)) {
+      return Optional.empty();
+    }
+    try {
+      JsonNode tree = d.object() instanceof JsonNode n ? n : JSON.valueToTree(d.object());
+      return Optional.of(JSON.treeToValue(tree, NetworkPolicy.class));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("NetworkPolicy " + d.name() + ": not a networking.k8s.io/v1 NetworkPolicy: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A NetworkPolicy converted as Calico converts it ({@link K8sNetworkPolicies}), named as the Kubernetes evaluator
+   * names it: {@code namespace/name}, the object the user applied (Felix keys it by that name and namespace with
+   * the kind {@code KubernetesNetworkPolicy} from 3.32; {@code knp.default.NAME} is the older spelling), at the place
+   * its {@code netlingua.io/source} annotation records.
+   */
+  private static CalicoPolicies.Read converted(NetworkPolicy np, EmittedDocument d) {
+    String name = np.getMetadata() == null || np.getMetadata().getName() == null ? d.name()
+        : np.getMetadata().getName();
+    String namespace = Optional.ofNullable(np.getMetadata() == null ? null : np.getMetadata().getNamespace())
+        .or(d::namespace)
+        .orElseThrow(() -> new IllegalArgumentException("NetworkPolicy " + name + ": no namespace"));
+    ObjectNode tree = K8sNetworkPolicies.toCalico(np, name, namespace);
+    return new CalicoPolicies.Read(K8sNetworkPolicies.KIND, tree, new PolicyRef(name, Optional.of(namespace),
+        ObjectMetadata.source(np.getMetadata() == null ? null : np.getMetadata().getAnnotations(), d.source())));
   }
 }

@@ -46,6 +46,10 @@ import java.util.Optional;
  * tier that decided nothing drops the flow ("End of tier ... if no policies passed packet"), unless its
  * {@code defaultAction} is {@code Pass}. After the last tier the namespace's profile allows
  * ({@code conversion.go} {@code NamespaceToProfile}: Allow in and out).
+ *
+ * <p>A namespaced policy (a converted Kubernetes NetworkPolicy) selects only pods of its namespace: {@link
+ * CalicoPolicies} has ANDed {@code projectcalico.org/namespace == 'NS'} into its selector, as Felix's v1 model holds
+ * it, so the judge matches it like any other policy.
  */
 final class CalicoJudge implements Evaluator {
   /** How a rule meets a flow. */

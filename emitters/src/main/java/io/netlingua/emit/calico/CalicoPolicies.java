@@ -21,7 +21,11 @@ import java.util.function.UnaryOperator;
  * {@code libcalico-go/lib/backend/syncersv1/updateprocessors/globalnetworkpolicyprocessor.go} ({@code
  * ConvertGlobalNetworkPolicyV3ToV1Value}) and {@code rules.go} ({@code getEndpointSelector}, {@code
  * parseServiceAccounts}) build them, so that each is matched against a workload endpoint's labels
- * ({@link WorkloadLabels}) alone. Only what decides a flow is kept.
+ * ({@link WorkloadLabels}) alone. Only what decides a flow is kept. A namespaced policy (a Kubernetes NetworkPolicy
+ * converted by {@link K8sNetworkPolicies}, its {@link Read#ref()} holding the namespace) is combined as {@code
+ * networkpolicyprocessor.go} ({@code ConvertNetworkPolicyV3ToV1Value}: {@code (selector) &&
+ * projectcalico.org/namespace == 'NS'}) and {@code rules.go} (a rule selector without a namespaceSelector is scoped to
+ * the policy's namespace) combine it.
  *
  * <p>Orders: tiers by {@code order} (absent last), ties by name ({@code felix/calc/policy_sorter.go} {@code
  * TierLess}); policies by {@code order} (absent is {@code +Inf}), ties by the text {@code NAME/NAMESPACE/KIND}, which
@@ -139,9 +143,12 @@ final class CalicoPolicies {
       return direction == Direction.INGRESS ? ingressRules : egressRules;
     }
 
-    /** The tie-break of PolKVLess: {@code NAME/NAMESPACE/KIND}, a GlobalNetworkPolicy having no namespace. */
+    /**
+     * The tie-break of PolKVLess: {@code NAME/NAMESPACE/KIND}, a GlobalNetworkPolicy having no namespace (a
+     * converted Kubernetes NetworkPolicy: {@code NAME/NS/KubernetesNetworkPolicy}).
+     */
     String tieBreak() {
-      return ref.name() + "//" + kind;
+      return ref.name() + "/" + ref.namespace().orElse("") + "/" + kind;
     }
   }
 
@@ -235,7 +242,7 @@ final class CalicoPolicies {
     List<Policy> staged = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (Read d : documents) {
-      String at = d.kind() + " " + d.ref().name();
+      String at = d.kind() + " " + d.ref().namespace().map(ns -> ns + "/").orElse("") + d.ref().name();
       if (names.contains(at)) {
         throw new IllegalArgumentException(at + ": two objects of that kind and name");
       }
@@ -311,16 +318,24 @@ final class CalicoPolicies {
             + " namespaceSelector (Calico's validator refuses it here)");
       }
     }
+    Optional<String> namespace = d.ref().namespace();
+    if (namespace.isPresent() && !namespaces.isEmpty()) {
+      throw new IllegalArgumentException(at + ": a namespaced policy has no spec.namespaceSelector");
+    }
     CalicoSelector selector = selector(selectorText, at + ": spec.selector");
     CalicoSelector subject = selector;
-    if (!namespaces.isEmpty()) {
+    if (namespace.isPresent()) {
+      // networkpolicyprocessor.go ConvertNetworkPolicyV3ToV1Value: "(selector) && projectcalico.org/namespace ==
+      // 'NS'": a namespaced policy selects the endpoints of its namespace only.
+      subject = CalicoSelector.and(selector, CalicoSelector.equal(NAMESPACE_LABEL, namespace.get()));
+    } else if (!namespaces.isEmpty()) {
       // globalnetworkpolicyprocessor.go: "(selector) && pcns.<namespaceSelector>", then every all() of the whole
       // text replaced with has(projectcalico.org/namespace).
       subject = CalicoSelector.and(workloadsForAll(selector),
           workloadsForAll(prefixed(selector(namespaces, at + ": spec.namespaceSelector"), NAMESPACE_PREFIX)));
     }
-    List<Rule> ingress = rules(spec, "ingress", Direction.INGRESS, at);
-    List<Rule> egress = rules(spec, "egress", Direction.EGRESS, at);
+    List<Rule> ingress = rules(spec, "ingress", Direction.INGRESS, at, namespace);
+    List<Rule> egress = rules(spec, "egress", Direction.EGRESS, at, namespace);
     boolean governsIngress;
     boolean governsEgress;
     JsonNode types = spec.path("types");
@@ -345,16 +360,18 @@ final class CalicoPolicies {
         governsIngress, governsEgress, ingress, egress);
   }
 
-  private static List<Rule> rules(JsonNode spec, String key, Direction direction, String at) {
+  private static List<Rule> rules(
+      JsonNode spec, String key, Direction direction, String at, Optional<String> namespace) {
     List<Rule> out = new ArrayList<>();
     int i = 0;
     for (JsonNode rule : spec.path(key)) {
-      out.add(rule(rule, direction, at + ": spec." + key + "[" + i++ + "]"));
+      out.add(rule(rule, direction, at + ": spec." + key + "[" + i++ + "]", namespace));
     }
     return out;
   }
 
-  private static Rule rule(JsonNode rule, Direction direction, String place) {
+  /** One rule of a policy; {@code namespace} is a namespaced policy's own (empty for a global one). */
+  private static Rule rule(JsonNode rule, Direction direction, String place, Optional<String> namespace) {
     for (String field : NOT_JUDGED_RULE) {
       if (rule.has(field)) {
         throw new IllegalArgumentException(place + ": " + field + " is not judged by the evaluator");
@@ -394,8 +411,8 @@ final class CalicoPolicies {
             fields.hasNonNull("code") ? Optional.of(fields.get("code").asInt()) : Optional.empty()));
       }
     }
-    Entity source = entity(rule.path("source"), place + ".source", false);
-    Entity destination = entity(rule.path("destination"), place + ".destination", true);
+    Entity source = entity(rule.path("source"), place + ".source", false, namespace);
+    Entity destination = entity(rule.path("destination"), place + ".destination", true, namespace);
     boolean ingress = direction == Direction.INGRESS;
     if (destination.service().isPresent() && ingress || source.service().isPresent() && !ingress) {
       throw new IllegalArgumentException(place + ": services stands in the source of an ingress rule or the"
@@ -459,7 +476,7 @@ final class CalicoPolicies {
     };
   }
 
-  private static Entity entity(JsonNode entity, String place, boolean destination) {
+  private static Entity entity(JsonNode entity, String place, boolean destination, Optional<String> policyNamespace) {
     for (String field : NOT_JUDGED_ENTITY) {
       if (nonEmpty(entity, field)) {
         throw new IllegalArgumentException(place + ": " + field + " is not judged by the evaluator");
@@ -503,6 +520,11 @@ final class CalicoPolicies {
       CalicoSelector scope = namespaceScope(prefixed(selector(namespaces, place + ".namespaceSelector"),
           NAMESPACE_PREFIX));
       selector = Optional.of(selector.map(s -> CalicoSelector.and(scope, s)).orElse(scope));
+    } else if (policyNamespace.isPresent() && selector.isPresent()) {
+      // rules.go getEndpointSelector: "No namespace selector was given and this is a namespaced network policy, so
+      // the rule applies only to its own namespace": (projectcalico.org/namespace == 'NS') && (selector).
+      selector = Optional.of(CalicoSelector.and(
+          CalicoSelector.equal(NAMESPACE_LABEL, policyNamespace.get()), selector.get()));
     }
     Optional<ServiceRef> service = Optional.empty();
     JsonNode services = entity.path("services");
@@ -512,7 +534,9 @@ final class CalicoPolicies {
             + " namespaceSelector or serviceAccounts (Calico's validator refuses it)");
       }
       String name = text(services, "name");
-      String namespace = text(services, "namespace");
+      // A namespaced policy's services match defaults to its own namespace (_entityrule.mdx, ServiceMatch).
+      String namespace = text(services, "namespace").isEmpty() ? policyNamespace.orElse("")
+          : text(services, "namespace");
       if (name.isEmpty() || namespace.isEmpty()) {
         throw new IllegalArgumentException(place + ".services: a GlobalNetworkPolicy must name the Service and its"
             + " namespace");

@@ -837,13 +837,19 @@ class CalicoEvaluatorTest {
   }
 
   /**
-   * TargetEvaluator: documents of other kinds are ignored; but a Calico kind that would police pods or change what
-   * selectors match, and that this evaluator does not read, is refused rather than ignored.
+   * TargetEvaluator: documents of other kinds are ignored, a Kubernetes NetworkPolicy is read as Calico converts
+   * it (CalicoReadsNetworkPolicyTest; one without a namespace is refused); but a Calico kind that would police pods
+   * or change what selectors match, and that this evaluator does not read, is refused rather than ignored.
    */
   @Test
   void otherDocumentsAreIgnoredAndUnreadCalicoKindsRefused() {
-    judge("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec: {podSelector: {}}\n")
-        .allows("shop/web -> shop/api tcp/8080");
+    judge("apiVersion: cilium.io/v2\nkind: CiliumNetworkPolicy\nmetadata: {name: x, namespace: shop}\n"
+        + "spec: {endpointSelector: {}, ingress: []}\n").allows("shop/web -> shop/api tcp/8080");
+    judge("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x, namespace: shop}\n"
+        + "spec: {podSelector: {}}\n").denies("shop/web -> shop/api tcp/8080");
+    assertThatThrownBy(() -> judge("apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\n"
+        + "spec: {podSelector: {}}\n")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("NetworkPolicy x: no namespace");
     for (String kind : List.of("NetworkPolicy", "HostEndpoint", "GlobalNetworkSet")) {
       assertThatThrownBy(() -> judge("apiVersion: projectcalico.org/v3\nkind: " + kind + "\nmetadata: {name: x}\n"
           + "spec: {}\n")).isInstanceOf(IllegalArgumentException.class)
