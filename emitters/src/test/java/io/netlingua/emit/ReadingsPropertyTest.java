@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 import io.netlingua.diagnostics.Diagnostic;
-
+import io.netlingua.emit.calico.CalicoReadingDifferences;
 import io.netlingua.emit.cilium.CiliumReadingDifferences;
 import io.netlingua.emit.lowering.Draw;
 import io.netlingua.eval.Cluster;
@@ -34,7 +34,8 @@ class ReadingsPropertyTest {
   }
 
   private static final Map<Target, Differences> READINGS = Map.of(
-      Target.CILIUM, CiliumReadingDifferences::mayDiffer);
+      Target.CILIUM, CiliumReadingDifferences::mayDiffer,
+      Target.CALICO, CalicoReadingDifferences::mayDiffer);
 
   /** What the tries of one reading compared. */
   static final class Tally {
@@ -51,7 +52,7 @@ class ReadingsPropertyTest {
 
   @TestFactory
   List<DynamicTest> eachReadingAgreesWithKubernetesOutsideTheListedClasses() {
-    return List.of(Target.CILIUM).stream()
+    return List.of(Target.CILIUM, Target.CALICO).stream()
         .map(reading -> DynamicTest.dynamicTest(reading.id(), () -> {
           Tally tally = new Tally();
           qt().withFixedSeed(29).withExamples(Draw.TRIES).forAll(EquivalencePropertyTest.cases(Target.KUBERNETES))

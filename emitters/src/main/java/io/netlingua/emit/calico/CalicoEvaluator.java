@@ -106,6 +106,12 @@ public final class CalicoEvaluator implements TargetEvaluator {
     return Target.CALICO;
   }
 
+  /** Calico's own objects, and Kubernetes NetworkPolicy, which Calico converts ({@link K8sNetworkPolicies}). */
+  @Override
+  public Set<Target> reads() {
+    return Set.of(Target.CALICO, Target.KUBERNETES);
+  }
+
   @Override
   public Evaluator evaluator(List<EmittedDocument> documents, Cluster cluster) {
     List<CalicoPolicies.Read> read = new ArrayList<>();
