@@ -3,8 +3,10 @@ package io.netlingua.emit.kubernetes;
 import io.netlingua.diagnostics.Code;
 import io.netlingua.emit.lowering.LoweredPeer;
 import io.netlingua.emit.lowering.LoweredRule;
+import io.netlingua.emit.lowering.PodSet;
 import io.netlingua.emit.spi.Degradations;
 import io.netlingua.model.Direction;
+import io.netlingua.model.LabelRequirement;
 import io.netlingua.model.NamedPort;
 import io.netlingua.targets.Options;
 import java.util.List;
@@ -36,6 +38,12 @@ final class CniReadings {
               + " while the agent's policy-cidr-match-mode is unset), where Kubernetes and Calico do: where a block"
               + " holds cluster addresses the CNIs differ; state --pod-cidr and --node-cidr to cut them out"));
     }
+    rules(units).filter(r -> r.peers().orElse(List.of()).stream()
+            .anyMatch(p -> p instanceof LoweredPeer.Pods pods && negativeOnly(pods.pods())))
+        .findFirst().ifPresent(r -> degradations.info(Code.CNI_READING, r.span(), "kubernetes: Cilium matches a"
+            + " namespaceSelector of negative terms only (!=, notin, !exists) on every identity without namespace"
+            + " labels too, nodes, addresses outside the cluster and the API server, not only on pods (its translator"
+            + " adds no namespace term: parseNetworkPolicyPeer, cilium/cilium#46949): such an allow is wider there"));
     units.stream()
         .flatMap(u -> u.blocks().getOrDefault(Direction.EGRESS, List.of()).stream())
         .filter(r -> r.ports().orElse(List.of()).stream().anyMatch(p -> p instanceof NamedPort))
@@ -44,6 +52,23 @@ final class CniReadings {
             + " named port of an egress rule on one map of every pod's port names in the cluster, not on the"
             + " destination pod (NamedPortMultiMap, cilium/cilium#12567): a destination that numbers the name"
             + " otherwise, or lacks it, is judged on the other pods' numbers there"));
+  }
+
+  /**
+   * A peer whose namespace selector has terms and all of them negative, and whose pod selector has none but
+   * negative ones: what Cilium's translator leaves without a term only pods hold.
+   */
+  private static boolean negativeOnly(PodSet peer) {
+    return !peer.namespaces().requirements().isEmpty()
+        && peer.namespaces().requirements().stream().allMatch(CniReadings::negative)
+        && peer.pods().requirements().stream().allMatch(CniReadings::negative);
+  }
+
+  private static boolean negative(LabelRequirement requirement) {
+    return switch (requirement.operator()) {
+      case NOT_EQUALS, NOT_IN, DOES_NOT_EXIST -> true;
+      case EQUALS, IN, EXISTS -> false;
+    };
   }
 
   private static java.util.stream.Stream<LoweredRule> rules(List<Unit> units) {
