@@ -109,19 +109,49 @@ public final class ConnectivityAssert {
       return this;
     }
     Compilation out = program.compile(target, options);
-    Evaluator objects = Netlingua.evaluator(out, cluster);
+    return agrees(Netlingua.evaluator(out, cluster), target.id(), "the " + target.id() + " objects",
+        "though the report says exact");
+  }
+
+  /**
+   * Checks exactness as {@link #isExactOn(Target, Options)}, then that the target's objects, read as another
+   * platform enforces them (docs/targets.md: Cilium and Calico read Kubernetes NetworkPolicy), give every flow
+   * asserted so far the program's verdict: that manifests compiled for "any conformant CNI" mean the same on that
+   * one.
+   *
+   * <pre>{@code
+   * PolicyAssertions.assertThat(Path.of("policies")).in(Path.of("cluster.yaml"))
+   *     .satisfies(Path.of("connectivity.yaml"))
+   *     .isExactOn(Target.KUBERNETES, options, Target.CALICO);
+   * }</pre>
+   *
+   * @param target the target compiled for
+   * @param options the run's options
+   * @param reading the target whose platform reads the objects, at its default version
+   * @return this
+   * @throws AssertionFailedError with the target's report, or with each flow whose verdicts differ on the reading
+   * @throws IllegalArgumentException if the reading's platform does not enforce the target's objects
+   */
+  public ConnectivityAssert isExactOn(Target target, Options options, Target reading) {
+    program.isExactOn(target, options);
+    Compilation out = program.compile(target, options);
+    return agrees(Netlingua.evaluator(out, cluster, reading), reading.id(),
+        "the " + target.id() + " objects read as " + reading.id() + " enforces them", "though the report says exact");
+  }
+
+  /** Fails listing each asserted flow the evaluator judges otherwise than the program. */
+  private ConnectivityAssert agrees(Evaluator objects, String label, String what, String although) {
     List<String> failures = new ArrayList<>();
     for (Flow f : asserted) {
       Verdict m = model.evaluate(f);
       Verdict o = objects.evaluate(f);
       if (m.allowed() != o.allowed()) {
-        failures.add(f + "\n  program: " + m + "\n  " + target.id() + ": " + o);
+        failures.add(f + "\n  program: " + m + "\n  " + label + ": " + o);
       }
     }
     if (!failures.isEmpty()) {
-      throw new AssertionFailedError("the " + target.id() + " objects judge " + failures.size()
-          + " flow(s) otherwise than the program, though the report says exact:\n"
-          + String.join("\n", failures));
+      throw new AssertionFailedError(what + " judge " + failures.size() + " flow(s) otherwise than the program, "
+          + although + ":\n" + String.join("\n", failures));
     }
     return this;
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netlingua.Netlingua;
 import io.netlingua.dsl.ParseResult;
 import io.netlingua.eval.Cluster;
+import io.netlingua.targets.Options;
 import io.netlingua.targets.Target;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,6 +116,46 @@ class PolicyAssertionsTest {
         .denies("shop/frontend -> shop/backend tcp/8080 GET /api/v1/ordersx")
         .denies("shop/catalog -> shop/backend tcp/8080 GET /api/v1/orders")
         .isExactOn(Target.CILIUM);
+  }
+
+  /**
+   * The Kubernetes objects read as Cilium and Calico enforce them: the same verdicts for a plain program, and a
+   * failure naming the reading where Cilium resolves an egress named port on its cluster-wide map (docs/targets.md,
+   * "NetworkPolicy on Cilium").
+   */
+  @Test
+  void isExactOnAReadingJudgesTheAssertedFlowsAsThatCniEnforcesTheObjects() {
+    PolicyAssertions.assertThat(L4).in(CLUSTER)
+        .allows("shop/frontend -> shop/backend tcp/8080")
+        .denies("shop/catalog -> shop/backend tcp/8080")
+        .isExactOn(Target.KUBERNETES, Options.defaults(), Target.CILIUM)
+        .isExactOn(Target.KUBERNETES, Options.defaults(), Target.CALICO);
+    ParseResult namedPort = Netlingua.parse("web.npl", """
+        namespace shop
+        policy frontend {
+          select pods(app=frontend)
+          egress {
+            allow to pods(app=backend) on tcp/http
+          }
+        }
+        """);
+    Cluster twoNumbers = Netlingua.readCluster("cluster.yaml", """
+        namespaces: {shop: {}}
+        nodes: [{name: n1, ip: 10.0.0.1}]
+        pods:
+          - {name: frontend, namespace: shop, labels: {app: frontend}, ip: 10.244.0.1, node: n1}
+          - {name: backend, namespace: shop, labels: {app: backend}, ip: 10.244.0.2, node: n1,
+             ports: [{name: http, port: 8080}]}
+          - {name: catalog, namespace: shop, labels: {app: catalog}, ip: 10.244.0.3, node: n1,
+             ports: [{name: http, port: 9090}]}
+        """).orElseThrow();
+    ConnectivityAssert flows = PolicyAssertions.assertThat(namedPort).in(twoNumbers)
+        .allows("shop/frontend -> shop/backend tcp/8080")
+        .isExactOn(Target.KUBERNETES, Options.defaults(), Target.CALICO);
+    assertThatThrownBy(() -> flows.isExactOn(Target.KUBERNETES, Options.defaults(), Target.CILIUM))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageStartingWith("the kubernetes objects read as cilium enforces them judge 1 flow(s) otherwise than"
+            + " the program, though the report says exact:\nshop/frontend -> shop/backend tcp/8080\n");
   }
 
   @Test

@@ -64,4 +64,15 @@ class ConnectivityTest {
   void anyConformantCniEnforcesExactlyThePolicies() {
     assertThat(POLICIES).in(CLUSTER).satisfies(CONNECTIVITY).isExactOn(Target.KUBERNETES, facts());
   }
+
+  /**
+   * The plain NetworkPolicies, for the developers' clusters, read as Cilium and as Calico enforce them: the same
+   * verdicts, so the manifests keep their meaning if a cluster runs either CNI.
+   */
+  @Test
+  void theNetworkPoliciesMeanTheSameOnCiliumAndOnCalico() {
+    assertThat(POLICIES).in(CLUSTER).satisfies(CONNECTIVITY)
+        .isExactOn(Target.KUBERNETES, facts(), Target.CILIUM)
+        .isExactOn(Target.KUBERNETES, facts(), Target.CALICO);
+  }
 }
