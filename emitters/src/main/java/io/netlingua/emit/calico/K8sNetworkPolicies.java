@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import io.netlingua.emit.lowering.NetworkPolicyDefaults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -88,17 +89,14 @@ final class K8sNetworkPolicies {
     for (NetworkPolicyEgressRule r : nullToEmpty(egress)) {
       rules(r.getTo(), r.getPorts(), false).forEach(egressRules::add);
     }
-    List<String> policyTypes = np.getSpec() == null ? null : np.getSpec().getPolicyTypes();
-    if (policyTypes == null || policyTypes.isEmpty()) {
-      // SetDefaults_NetworkPolicy, on the API server, before any client reads the object.
-      policyTypes = nullToEmpty(egress).isEmpty() ? List.of("Ingress") : List.of("Ingress", "Egress");
-    }
+    // The API server defaults policyTypes before Calico reads the object.
+    List<String> policyTypes = NetworkPolicyDefaults.policyTypes(np.getSpec());
     ArrayNode types = spec.putArray("types");
-    if (policyTypes.contains("Ingress")) {
-      types.add("Ingress");
+    if (policyTypes.contains(NetworkPolicyDefaults.INGRESS)) {
+      types.add(NetworkPolicyDefaults.INGRESS);
     }
-    if (policyTypes.contains("Egress")) {
-      types.add("Egress");
+    if (policyTypes.contains(NetworkPolicyDefaults.EGRESS)) {
+      types.add(NetworkPolicyDefaults.EGRESS);
     }
     if (types.isEmpty()) {
       // "If no types were specified in the policy, then ... the policy [applies] to only ingress traffic."

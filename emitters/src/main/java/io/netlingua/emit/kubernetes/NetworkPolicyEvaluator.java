@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.netlingua.emit.lowering.ClusterLookup;
+import io.netlingua.emit.lowering.NetworkPolicyDefaults;
 import io.netlingua.emit.lowering.ObjectMetadata;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
@@ -35,8 +36,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The evaluator {@link KubernetesEvaluator} makes: the semantics its Javadoc lists, over a fixed set of objects. */
 final class NetworkPolicyEvaluator implements Evaluator {
-  private static final String INGRESS = "Ingress";
-  private static final String EGRESS = "Egress";
 
   /**
    * One NetworkPolicy and how a verdict names it.
@@ -62,11 +61,8 @@ final class NetworkPolicyEvaluator implements Evaluator {
 
     /** Whether the object isolates in that direction: its policyTypes, or the API's default without them. */
     boolean isolates(Direction direction) {
-      List<String> types = policy.getSpec().getPolicyTypes();
-      if (types == null || types.isEmpty()) {
-        return direction == Direction.INGRESS || !nullToEmpty(policy.getSpec().getEgress()).isEmpty();
-      }
-      return types.contains(direction == Direction.INGRESS ? INGRESS : EGRESS);
+      return NetworkPolicyDefaults.policyTypes(policy.getSpec())
+          .contains(direction == Direction.INGRESS ? NetworkPolicyDefaults.INGRESS : NetworkPolicyDefaults.EGRESS);
     }
   }
 
