@@ -172,12 +172,12 @@ final class YamlTree {
       if (first == null) {
         return;
       }
+      if (first == JsonToken.VALUE_NULL) {
+        return;
+      }
       if (first != JsonToken.START_ARRAY) {
         Place p = Place.of(parser.currentTokenLocation());
         String kind = first == JsonToken.START_OBJECT ? "a mapping" : new Scalar("", first, p).kind();
-        if (first == JsonToken.VALUE_NULL) {
-          return;
-        }
         errors.accept(new FileResult.Error(file, p.line(), p.column(), what + " must be a list, not " + kind));
         return;
       }
@@ -221,7 +221,7 @@ final class YamlTree {
   }
 
   private static boolean causedBy(Throwable e, Class<? extends Throwable> cause) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (cause.isInstance(t)) {
         return true;
       }

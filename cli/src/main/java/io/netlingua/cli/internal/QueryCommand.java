@@ -237,7 +237,7 @@ public final class QueryCommand implements Callable<Integer> {
       }
       return Optional.empty();
     }
-    if (reading != null && reading.target() != target && !Netlingua.readings(target).contains(reading.target())) {
+    if (reading != null && !Netlingua.readings(target).contains(reading.target())) {
       throw new ParameterException(spec.commandLine(), "Invalid value for option '--reading': " + reading.target().id()
           + " does not enforce " + target.id() + " objects (readings of " + target.id() + ": "
           + String.join(", ", Netlingua.readings(target).stream().map(Target::id).toList()) + ")");

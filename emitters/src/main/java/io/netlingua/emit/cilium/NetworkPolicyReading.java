@@ -171,15 +171,7 @@ final class NetworkPolicyReading {
   /** Rule 3: parseNetworkPolicyPeer. */
   private static Optional<IdentitySelector> peer(NetworkPolicyPeer peer, String namespace) {
     if (peer.getNamespaceSelector() != null) {
-      List<Term> terms = new ArrayList<>();
-      LabelSelector ns = peer.getNamespaceSelector();
-      String prefix = Identity.K8S + ":" + Identity.NAMESPACE_LABELS;
-      if (ns.getMatchLabels() != null) {
-        ns.getMatchLabels().forEach((k, v) -> terms.add(new Term(prefix + k, "Equals", Set.of(v))));
-      }
-      for (LabelSelectorRequirement r : nullToEmpty(ns.getMatchExpressions())) {
-        terms.add(term(prefix + r.getKey(), r));
-      }
+      List<Term> terms = terms(peer.getNamespaceSelector(), Identity.K8S + ":" + Identity.NAMESPACE_LABELS);
       if (terms.isEmpty()) {
         // allowAllNamespacesRequirement: an empty namespace selector selects every namespace.
         terms.add(new Term(NAMESPACE_KEY, "Exists", Set.of()));
@@ -207,15 +199,20 @@ final class NetworkPolicyReading {
 
   /** NewESFromK8sLabelSelector with the {@code k8s.} source prefix: every key becomes {@code k8s:KEY}. */
   private static List<Term> terms(LabelSelector selector) {
+    return terms(selector, Identity.K8S + ":");
+  }
+
+  /** A label selector's terms, each key behind {@code prefix} (a source, or the namespace labels' own prefix). */
+  private static List<Term> terms(LabelSelector selector, String prefix) {
     List<Term> terms = new ArrayList<>();
     if (selector == null) {
       return terms;
     }
     if (selector.getMatchLabels() != null) {
-      selector.getMatchLabels().forEach((k, v) -> terms.add(new Term(Identity.K8S + ":" + k, "Equals", Set.of(v))));
+      selector.getMatchLabels().forEach((k, v) -> terms.add(new Term(prefix + k, "Equals", Set.of(v))));
     }
     for (LabelSelectorRequirement r : nullToEmpty(selector.getMatchExpressions())) {
-      terms.add(term(Identity.K8S + ":" + r.getKey(), r));
+      terms.add(term(prefix + r.getKey(), r));
     }
     return terms;
   }

@@ -10,6 +10,7 @@ import io.netlingua.model.LabelRequirement;
 import io.netlingua.model.NamedPort;
 import io.netlingua.targets.Options;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The corners of NetworkPolicy that the objects rely on and that a CNI enforcing them reads otherwise than the
@@ -71,7 +72,7 @@ final class CniReadings {
     };
   }
 
-  private static java.util.stream.Stream<LoweredRule> rules(List<Unit> units) {
+  private static Stream<LoweredRule> rules(List<Unit> units) {
     return units.stream().flatMap(u -> u.blocks().values().stream()).flatMap(List::stream);
   }
 }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  * pods rather than a scan of the cluster or of every object: the namespaces and Services by name, the ends by
  * address, the first pod behind each Service address, and {@linkplain PerPod values computed once per pod} for what
  * depends on the pod alone (its labels or identity as the target reads them, the objects that select it). Each
- * method answers as the {@link Cluster} or {@link FlowEnds} method it names. Immutable once built but for the
+ * method answers as the {@link Cluster} method it names, where there is one. Immutable once built but for the
  * per-pod values, which are set at most once each: safe to share between threads.
  */
 public final class ClusterLookup {
@@ -57,7 +57,7 @@ public final class ClusterLookup {
     for (Service s : cluster.services()) {
       services.computeIfAbsent(s.namespace(), n -> new HashMap<>()).putIfAbsent(s.name(), s);
     }
-    // FlowEnds.behindServiceAddress: the first Service of that address with a backend, its first pod.
+    // Behind a Service address: the first Service of that address with a backend, its first pod in cluster order.
     for (Service s : cluster.services()) {
       if (s.clusterIP().isEmpty() || backends.containsKey(s.clusterIP().get())) {
         continue;
@@ -92,12 +92,15 @@ public final class ClusterLookup {
     return end != null ? end : Endpoint.of(ip);
   }
 
-  /** {@link FlowEnds#resolve(Endpoint, Cluster)}: a bare address as the pod, node or external that has it. */
+  /** A bare address as the pod, node or external that has it ({@link #endpointAt}); any other end as it is. */
   public Endpoint resolve(Endpoint end) {
     return end instanceof Endpoint.AddressEnd a ? endpointAt(a.address()) : end;
   }
 
-  /** {@link FlowEnds#behindServiceAddress(Endpoint, Cluster)}: the first pod behind a Service address. */
+  /**
+   * The first pod, in cluster order, of the first Service whose cluster IP the end is and that has one; the end
+   * itself otherwise (not an address, or no Service with a backend there).
+   */
   public Endpoint behindServiceAddress(Endpoint end) {
     if (!(end instanceof Endpoint.AddressEnd a)) {
       return end;

@@ -1,10 +1,8 @@
 package io.netlingua.emit.lowering;
 
-import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Flow;
 import io.netlingua.eval.Pod;
-import io.netlingua.eval.Service;
 import io.netlingua.eval.Verdict;
 import io.netlingua.eval.Verdict.Reason;
 import io.netlingua.eval.Verdict.Side;
@@ -26,40 +24,11 @@ import java.util.Optional;
  */
 public record FlowEnds(Endpoint source, Endpoint destination, boolean translated) {
 
-  /** The ends of a flow in a cluster. */
-  public static FlowEnds of(Flow flow, Cluster cluster) {
-    Endpoint addressed = resolve(flow.destination(), cluster);
-    Endpoint destination = behindServiceAddress(addressed, cluster);
-    return new FlowEnds(resolve(flow.source(), cluster), destination, destination != addressed);
-  }
-
-  /** {@link #of(Flow, Cluster)} through a lookup of the cluster, without a scan of its pods. */
+  /** The ends of a flow in a cluster, found through its lookup ({@link ClusterLookup}). */
   public static FlowEnds of(Flow flow, ClusterLookup cluster) {
     Endpoint addressed = cluster.resolve(flow.destination());
     Endpoint destination = cluster.behindServiceAddress(addressed);
     return new FlowEnds(cluster.resolve(flow.source()), destination, destination != addressed);
-  }
-
-  /** A bare address as the pod, node or external that has it; any other end as it is. */
-  public static Endpoint resolve(Endpoint end, Cluster cluster) {
-    return end instanceof Endpoint.AddressEnd a ? cluster.endpointAt(a.address()) : end;
-  }
-
-  /** The first pod behind a Service whose cluster IP the end is; the end itself otherwise. */
-  public static Endpoint behindServiceAddress(Endpoint end, Cluster cluster) {
-    if (!(end instanceof Endpoint.AddressEnd a)) {
-      return end;
-    }
-    for (Service s : cluster.services()) {
-      if (s.clusterIP().filter(a.address()::equals).isPresent()) {
-        for (Pod p : cluster.pods()) {
-          if (s.selects(p)) {
-            return Endpoint.of(p);
-          }
-        }
-      }
-    }
-    return end;
   }
 
   /** The pod an end is, if it is one. */

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.netlingua.emit.EmittedDocument;
 import io.netlingua.emit.kubernetes.KubernetesEvaluator;
+import io.netlingua.emit.lowering.ClusterLookup;
 import io.netlingua.emit.lowering.FlowEnds;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
@@ -56,9 +57,10 @@ public final class CalicoReadingDifferences {
       // No NetworkPolicy: no pod is isolated in either reading, and Calico's profile allows what Kubernetes does.
       return false;
     }
-    Endpoint source = FlowEnds.resolve(flow.source(), cluster);
-    Endpoint addressed = FlowEnds.resolve(flow.destination(), cluster);
-    FlowEnds ends = FlowEnds.of(flow, cluster);
+    ClusterLookup lookup = new ClusterLookup(cluster);
+    Endpoint source = lookup.resolve(flow.source());
+    Endpoint addressed = lookup.resolve(flow.destination());
+    FlowEnds ends = FlowEnds.of(flow, lookup);
     return podToItsOwnNode(flow, cluster, networkPolicies, source, addressed)
         || serviceClusterIp(flow, cluster, networkPolicies, ends)
         || icmpOfTheOtherFamily(flow, objects, source, addressed)

@@ -1,6 +1,6 @@
 package io.netlingua.emit.calico;
 
-import io.netlingua.emit.lowering.FlowEnds;
+import io.netlingua.emit.lowering.ClusterLookup;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
 import io.netlingua.eval.Flow;
@@ -32,12 +32,12 @@ import java.util.List;
  * </ul>
  */
 public final class CalicoStatedFacts {
-  private final Cluster cluster;
+  private final ClusterLookup cluster;
   private final List<Service> namedServices = new ArrayList<>();
   private final boolean apiServer;
 
   private CalicoStatedFacts(Program program, Cluster cluster) {
-    this.cluster = cluster;
+    this.cluster = new ClusterLookup(cluster);
     boolean api = false;
     for (Policy policy : program.policies()) {
       for (var rule : policy.egress().map(b -> b.rules()).orElse(List.of())) {
@@ -72,7 +72,7 @@ public final class CalicoStatedFacts {
         return true;
       }
     }
-    Endpoint destination = FlowEnds.resolve(flow.destination(), cluster);
+    Endpoint destination = cluster.resolve(flow.destination());
     if (!(flow.source() instanceof Endpoint.PodEnd)) {
       return false;
     }
@@ -85,6 +85,6 @@ public final class CalicoStatedFacts {
 
   private boolean serviceAddress(Endpoint end) {
     return end instanceof Endpoint.AddressEnd a
-        && cluster.services().stream().anyMatch(s -> s.clusterIP().filter(a.address()::equals).isPresent());
+        && cluster.cluster().services().stream().anyMatch(s -> s.clusterIP().filter(a.address()::equals).isPresent());
   }
 }

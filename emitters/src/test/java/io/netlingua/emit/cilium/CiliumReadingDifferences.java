@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicySpec;
 import io.netlingua.emit.EmittedDocument;
+import io.netlingua.emit.lowering.ClusterLookup;
 import io.netlingua.emit.lowering.FlowEnds;
 import io.netlingua.eval.Cluster;
 import io.netlingua.eval.Endpoint;
@@ -62,13 +63,14 @@ public final class CiliumReadingDifferences {
       return false;
     }
     // The ends as the Kubernetes reading sees them (a bare address resolved, a Service address kept).
-    Endpoint source = FlowEnds.resolve(flow.source(), cluster);
-    Endpoint destination = FlowEnds.resolve(flow.destination(), cluster);
+    ClusterLookup lookup = new ClusterLookup(cluster);
+    Endpoint source = lookup.resolve(flow.source());
+    Endpoint destination = lookup.resolve(flow.destination());
     Optional<Pod> sourcePod = FlowEnds.pod(source);
     Optional<Pod> destinationPod = FlowEnds.pod(destination);
 
     // Class "a Service's cluster IP": Kubernetes judges the address, Cilium the first backend pod.
-    if (FlowEnds.of(flow, cluster).translated()) {
+    if (FlowEnds.of(flow, lookup).translated()) {
       return true;
     }
     if (sourcePod.isPresent() && sourcePod.equals(destinationPod)) {
